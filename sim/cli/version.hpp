@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+namespace sahel::cli {
+
+// `git describe` of the source tree at configure time (see CMakeLists.txt).
+inline constexpr const char* kVersion = SAHELSIM_VERSION;
+
+}  // namespace sahel::cli

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// RFC 4180 CSV: comma-separated, CRLF-free (LF line ends, which pandas and R
+// read as is), fields quoted only when they hold a comma, a quote or a line
+// break. Numbers are written in their shortest exact form, so the same
+// values always give the same bytes.
+#include <fmt/format.h>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sahel::output {
+
+std::string csv_field(std::string_view text);
+
+class CsvWriter {
+ public:
+  CsvWriter(std::ostream& out, const std::vector<std::string>& header);
+
+  template <class... Fields>
+  void row(const Fields&... fields) {
+    std::string line;
+    bool first = true;
+    ((append(line, fields, first)), ...);
+    line += '\n';
+    out_ << line;
+  }
+
+ private:
+  template <class T>
+  static void append(std::string& line, const T& value, bool& first) {
+    if (!first) line += ',';
+    first = false;
+    if constexpr (std::is_convertible_v<T, std::string_view>)
+      line += csv_field(value);
+    else
+      line += fmt::format("{}", value);
+  }
+  std::ostream& out_;
+};
+
+}  // namespace sahel::output

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A scenario file as a YAML tree that remembers where each value came from:
+// a line and column of the file, or a `--set KEY=VALUE` override.
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "scenario/input_error.hpp"
+
+namespace sahel::scenario {
+
+class Document {
+ public:
+  // Reads and parses a file. A missing or unreadable file, text that is not
+  // YAML, or a document that is not a mapping is an InputError.
+  static Document load(const std::string& path);
+  static Document parse(const std::string& label, const std::string& text);
+
+  // Applies "path.to.key=value" (the value is parsed as YAML). The key is
+  // validated later, with everything else, and errors name the override.
+  void apply_override(const std::string& assignment);
+
+  const YAML::Node& root() const { return root_; }
+  const std::string& file() const { return file_; }
+  // Where the value at `path` (dotted) was written; `node` gives the line
+  // and column in the file, `parent` stands in when the key is missing.
+  Location where(const YAML::Node& node, std::string_view path) const;
+  [[noreturn]] void fail(const YAML::Node& node, std::string_view path, const std::string& what) const;
+
+ private:
+  std::string file_;
+  YAML::Node root_;
+  std::map<std::string, Location, std::less<>> overrides_;
+};
+
+// "'abc'", "a list", "a map", "nothing": what a node holds, for messages.
+std::string describe(const YAML::Node& node);
+
+}  // namespace sahel::scenario
