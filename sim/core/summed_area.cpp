@@ -60,9 +60,18 @@ std::int64_t RowPrefixSums::row_span(int y, int x0, int x1) const {
   return sum;
 }
 
-std::int64_t RowPrefixSums::around(CellIndex c, const Neighbourhood& shape) const {
-  const int x = grid_.x_of(c), y = grid_.y_of(c);
+std::int64_t RowPrefixSums::around_xy(int x, int y, const Neighbourhood& shape) const {
+  const int r = shape.radius();
   std::int64_t sum = 0;
+  if (x - r >= 0 && x + r < grid_.width && y - r >= 0 && y + r < grid_.height) {
+    // Interior: no wrapping or clipping, rows are consecutive in memory.
+    const std::int64_t* p = row(y - r);
+    for (const RowSpan& s : shape.rows()) {
+      sum += p[x + s.half_width + 1] - p[x - s.half_width];
+      p += stride_;
+    }
+    return sum;
+  }
   for (const RowSpan& s : shape.rows()) sum += row_span(y + s.dy, x - s.half_width, x + s.half_width);
   return sum;
 }

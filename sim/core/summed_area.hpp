@@ -20,7 +20,10 @@ class RowPrefixSums {
   // Sum over row y (wrapped or clipped), columns x0..x1 inclusive (x1 >= x0).
   std::int64_t row_span(int y, int x0, int x1) const;
   // Sum over a neighbourhood shape centred at cell c (its centre included).
-  std::int64_t around(CellIndex c, const Neighbourhood& shape) const;
+  std::int64_t around(CellIndex c, const Neighbourhood& shape) const {
+    return around_xy(grid_.x_of(c), grid_.y_of(c), shape);
+  }
+  std::int64_t around_xy(int x, int y, const Neighbourhood& shape) const;
   const Grid& grid() const { return grid_; }
   // Row y's prefix sums (width + 1 entries); the table builder reads them.
   const std::int64_t* row(int y) const { return prefix_.data() + static_cast<std::int64_t>(y) * stride_; }

@@ -16,9 +16,11 @@ void Model::activate_citizens() {
   Citizens& c = world_.citizens;
   const Params& prm = world_.params;
   const double one_minus_l = 1.0 - legitimacy_now_;
+  std::uint8_t* active_here = active_here_.data();
   core::for_each_index(static_cast<std::int64_t>(c.size()), [&](std::int64_t i) {
     if (c.status[i] == Status::jailed) return;
-    const std::int64_t packed = packed_counts_around(c.cell[i], citizen_view_);
+    const core::CellIndex cell = c.cell[i];
+    const std::int64_t packed = packed_counts_around(cell, world_.grid.x_of(cell), world_.grid.y_of(cell), citizen_view_);
     const auto cops = static_cast<double>(packed >> 32);
     const auto actives = static_cast<double>(packed & 0xffffffff);
     double ratio = cops / (actives + 1.0);
@@ -27,7 +29,9 @@ void Model::activate_citizens() {
     const double p = 1.0 - std::exp(-prm.arrest_constant_k * ratio);
     const double grievance = c.hardship[i] * one_minus_l;
     c.arrest_probability[i] = static_cast<float>(p);
-    c.status[i] = grievance - c.risk_aversion[i] * p > prm.threshold ? Status::active : Status::quiet;
+    const bool active = grievance - c.risk_aversion[i] * p > prm.threshold;
+    c.status[i] = active ? Status::active : Status::quiet;
+    active_here[cell] = active;
   });
 }
 

@@ -7,6 +7,7 @@
 #include <atomic>
 
 #include "core/parallel.hpp"
+#include "core/span_scan.hpp"
 #include "model/epstein/model.hpp"
 #include "model/epstein/streams.hpp"
 
@@ -17,30 +18,25 @@ void Model::make_arrests() {
   Cops& p = world_.cops;
   const auto np = static_cast<std::int64_t>(p.size());
   Occupant* occupant = world_.occupant.data();
+  const std::uint8_t* active_here = active_here_.data();
   const core::Grid& grid = world_.grid;
-  const auto& offsets = cop_view_.offsets();
-  auto active_citizen_at = [&](core::CellIndex cell) -> Occupant {
-    if (cell == core::kNoCell) return kEmpty;
-    const Occupant o = occupant[cell];
-    return (o >= 0 && c.status[static_cast<std::size_t>(o)] == Status::active) ? o : kEmpty;
-  };
 
-  // 1. Choose a suspect and claim him.
+  // 1. Choose a suspect (scanning the active-flag layer row by row: the
+  // cop's own cell is never flagged) and claim him.
   core::for_each_index(np, [&](std::int64_t j) {
     p.suspect[j] = -1;
     const int x = grid.x_of(p.cell[j]), y = grid.y_of(p.cell[j]);
     std::uint32_t seen = 0;
-    for (const core::Offset& o : offsets) seen += active_citizen_at(grid.offset_xy(x, y, o.dx, o.dy)) != kEmpty;
+    core::for_each_run(grid, cop_view_, x, y, [&](core::CellIndex a, core::CellIndex b) {
+      for (core::CellIndex k = a; k <= b; ++k) seen += active_here[k];
+    });
     if (seen == 0) return;
     core::Draws d(world_.key, static_cast<std::uint32_t>(world_.tick), Stream::arrest, p.id[j]);
-    std::uint32_t k = d.below(seen);
-    for (const core::Offset& o : offsets) {
-      const Occupant s = active_citizen_at(grid.offset_xy(x, y, o.dx, o.dy));
-      if (s != kEmpty && k-- == 0) {
-        p.suspect[j] = s;
-        break;
-      }
-    }
+    std::uint32_t pick = d.below(seen);
+    core::for_each_run(grid, cop_view_, x, y, [&](core::CellIndex a, core::CellIndex b) {
+      for (core::CellIndex k = a; k <= b && p.suspect[j] < 0; ++k)
+        if (active_here[k] && pick-- == 0) p.suspect[j] = occupant[k];
+    });
     p.priority[j] = d.next_u32();
     suspect_claims_.claim(p.suspect[j], p.priority[j], p.id[j]);
   });

@@ -11,6 +11,7 @@ Model::Model(World world)
       citizen_view_(world_.params.neighbourhood, world_.params.citizen_vision, false),
       cop_view_(world_.params.neighbourhood, world_.params.cop_vision, false),
       packed_counts_(world_.grid.make_layer<std::int64_t>(0)),
+      active_here_(world_.grid.make_layer<std::uint8_t>(0)),
       row_sums_(world_.grid),
       square_sums_(world_.params.neighbourhood == core::NeighbourhoodKind::moore ? world_.grid : core::Grid{}),
       cell_claims_(world_.grid.cells()),

@@ -57,11 +57,12 @@ class Model {
   void activate_citizens();
   void make_arrests();
   // Cops and actives within `shape` of `cell`, packed as (cops << 32) | actives.
-  std::int64_t packed_counts_around(core::CellIndex cell, const core::Neighbourhood& shape) const;
+  std::int64_t packed_counts_around(core::CellIndex cell, int x, int y, const core::Neighbourhood& shape) const;
 
   World world_;
   core::Neighbourhood citizen_view_, cop_view_;  // centre excluded
   core::Layer<std::int64_t> packed_counts_;
+  core::Layer<std::uint8_t> active_here_;  // 1 where an active citizen stands (after activation)
   core::RowPrefixSums row_sums_;
   core::SummedAreaTable square_sums_;
   core::ExclusiveClaims cell_claims_, suspect_claims_;

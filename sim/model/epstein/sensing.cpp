@@ -13,8 +13,10 @@ void Model::sense() {
   const Occupant* occupant = world_.occupant.data();
   const Citizens& c = world_.citizens;
   std::int64_t* counts = packed_counts_.data();
+  std::uint8_t* active_here = active_here_.data();
   core::for_each_index(world_.grid.cells(), [&](std::int64_t cell) {
     const Occupant o = occupant[cell];
+    active_here[cell] = 0;  // set again by the activation phase
     counts[cell] = is_cop(o) ? (std::int64_t{1} << 32)
                              : (o >= 0 && c.status[static_cast<std::size_t>(o)] == Status::active ? 1 : 0);
   }, 8192);
@@ -24,11 +26,12 @@ void Model::sense() {
     row_sums_.build(packed_counts_);
 }
 
-std::int64_t Model::packed_counts_around(core::CellIndex cell, const core::Neighbourhood& shape) const {
+std::int64_t Model::packed_counts_around(core::CellIndex cell, int x, int y, const core::Neighbourhood& shape) const {
   // The window tables include the centre; the views exclude it.
   const std::int64_t with_centre = shape.kind() == core::NeighbourhoodKind::moore
-                                       ? square_sums_.square(cell, shape.radius())
-                                       : row_sums_.around(cell, shape);
+                                       ? square_sums_.rect(x - shape.radius(), y - shape.radius(),
+                                                           x + shape.radius(), y + shape.radius())
+                                       : row_sums_.around_xy(x, y, shape);
   return with_centre - packed_counts_.data()[cell];
 }
 

@@ -45,9 +45,9 @@ inline constexpr Occupant cop_code(std::size_t cop) { return -2 - static_cast<Oc
 inline constexpr bool is_cop(Occupant o) { return o <= -2; }
 inline constexpr std::size_t cop_index(Occupant o) { return static_cast<std::size_t>(-2 - o); }
 
-// Per-cell memory: occupant (4), packed counts (8), window sums (8 + 8 spare
-// for the row-prefix table), claims (8).
-inline constexpr std::size_t kBytesPerCell = 4 + 8 + 16 + 8;
+// Per-cell memory: occupant (4), packed counts (8), window sums (8, or 16
+// for the summed-area table and its row sums), claims (8), active flag (1).
+inline constexpr std::size_t kBytesPerCell = 4 + 8 + 16 + 8 + 1;
 
 struct World {
   core::Grid grid;
