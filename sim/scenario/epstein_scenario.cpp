@@ -55,7 +55,9 @@ const std::vector<ParamSpec<Params>>& epstein_table() {
 
 namespace {
 
-std::vector<epstein::LegitimacyPoint> read_schedule(const Document& doc, const YAML::Node& list, int ticks) {
+// Points may lie beyond the end of the run (they then never take effect), so
+// that a shortened run (--ticks) of the same scenario stays valid.
+std::vector<epstein::LegitimacyPoint> read_schedule(const Document& doc, const YAML::Node& list) {
   const std::string path = "epstein.legitimacy_schedule";
   std::vector<epstein::LegitimacyPoint> out;
   if (!list.IsDefined() || list.IsNull()) return out;
@@ -68,7 +70,7 @@ std::vector<epstein::LegitimacyPoint> read_schedule(const Document& doc, const Y
     reject_unknown_keys(doc, item, at, {"tick", "legitimacy"});
     if (!item["tick"] || !item["legitimacy"]) doc.fail(item, at, "expected both 'tick' and 'legitimacy'");
     epstein::LegitimacyPoint p{};
-    p.tick = static_cast<int>(read_value(doc, item["tick"], at + ".tick", ParamType::integer, 0, ticks, {}, "ticks"));
+    p.tick = static_cast<int>(read_value(doc, item["tick"], at + ".tick", ParamType::integer, 0, 10000000, {}, "ticks"));
     p.legitimacy = read_value(doc, item["legitimacy"], at + ".legitimacy", ParamType::real, 0, 1, {}, "");
     if (!out.empty() && p.tick <= out.back().tick)
       doc.fail(item["tick"], at + ".tick",
@@ -94,7 +96,7 @@ EpsteinScenario read_epstein_scenario(const Document& doc, const ScenarioHeader&
   const YAML::Node model = section_of(doc, root, "epstein", "epstein");
   read_section(doc, model, "epstein", epstein_table(), s.params, {"legitimacy_schedule"});
   if (model.IsDefined() && !model.IsNull())
-    s.params.legitimacy_schedule = read_schedule(doc, model["legitimacy_schedule"], header.run.ticks);
+    s.params.legitimacy_schedule = read_schedule(doc, model["legitimacy_schedule"]);
 
   // Checks that involve more than one key.
   const Params& p = s.params;

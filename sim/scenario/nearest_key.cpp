@@ -33,7 +33,16 @@ std::string nearest_key(std::string_view typed, const std::vector<std::string>& 
     }
   }
   const std::size_t tolerance = std::max<std::size_t>(2, best.size() / 3);
-  return best_distance <= tolerance ? best : std::string{};
+  if (best_distance <= tolerance) return best;
+  // A shortened key ("legit" for "legitimacy") is a typo too, when only one
+  // known key starts with it.
+  std::string only;
+  for (const std::string& k : known) {
+    if (typed.size() < 3 || !k.starts_with(typed)) continue;
+    if (!only.empty()) return {};
+    only = k;
+  }
+  return only;
 }
 
 }  // namespace sahel::scenario

@@ -40,6 +40,9 @@ struct Census {
 class Model {
  public:
   explicit Model(World world);
+  // The phase list captures `this`: a Model stays where it was built.
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
 
   void step();
   Census census() const;

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: MIT
+# The two commands a newcomer types:
+#   make run    install what is missing, build, run the default scenario
+#   make test   install what is missing, build, run every test (ctest)
+# Also: make bench, make asan, make tsan, make clean.
+
+SCENARIO ?= scenarios/epstein_netlogo.yaml
+JOBS ?= $(shell nproc)
+BUILD := build/release
+SIM := $(BUILD)/sim/sahelsim
+
+.PHONY: all deps build run test bench asan tsan clean
+
+all: build
+
+deps:
+	@bash .ci/install-deps.sh
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@$(SIM) run $(SCENARIO) --out out/$(basename $(notdir $(SCENARIO)))
+
+test: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	@bash bench/run_bench.sh $(SIM)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer over the whole suite.
+asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build build/asan -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# ThreadSanitizer over the parallel engine and the model tests.
+tsan: deps
+	@cmake --preset tsan >/dev/null
+	@cmake --build build/tsan -j $(JOBS) --target core_tests epstein_tests
+	@TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/.ci/tsan.supp" \
+	  ctest --test-dir build/tsan --output-on-failure -j 1 -R "core_tests|epstein_tests"
+
+clean:
+	rm -rf build out
