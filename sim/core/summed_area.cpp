@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/summed_area.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
+#include "core/parallel.hpp"
 
 #include <algorithm>
 #include <array>
@@ -40,8 +39,8 @@ RowPrefixSums::RowPrefixSums(const Grid& grid)
     : grid_(grid), stride_(grid.width + 1), prefix_(static_cast<std::size_t>(grid.height) * stride_, 0) {}
 
 void RowPrefixSums::build(const Layer<std::int64_t>& values) {
-  tbb::parallel_for(tbb::blocked_range<int>(0, grid_.height, 16), [&](const tbb::blocked_range<int>& r) {
-    for (int y = r.begin(); y < r.end(); ++y) {
+  for_each_range(grid_.height, 16, [&](std::int64_t begin, std::int64_t end) {
+    for (auto y = begin; y < end; ++y) {
       std::int64_t* p = prefix_.data() + static_cast<std::int64_t>(y) * stride_;
       const std::int64_t* v = values.data() + static_cast<std::int64_t>(y) * grid_.width;
       p[0] = 0;
@@ -84,12 +83,12 @@ void SummedAreaTable::build(const Layer<std::int64_t>& values) {
   rows.build(values);
   // table[y+1][x] = table[y][x] + rowprefix[y][x]: sequential down the rows,
   // parallel across columns.
-  tbb::parallel_for(tbb::blocked_range<int>(0, stride_, 1024), [&](const tbb::blocked_range<int>& r) {
+  for_each_range(stride_, 1024, [&](std::int64_t begin, std::int64_t end) {
     for (int y = 0; y < grid_.height; ++y) {
       const std::int64_t* above = table_.data() + static_cast<std::int64_t>(y) * stride_;
       std::int64_t* here = table_.data() + static_cast<std::int64_t>(y + 1) * stride_;
       const std::int64_t* p = rows.row(y);
-      for (int x = r.begin(); x < r.end(); ++x) here[x] = above[x] + p[x];
+      for (auto x = begin; x < end; ++x) here[x] = above[x] + p[x];
     }
   });
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "model/epstein/world.hpp"
 
-#include <tbb/parallel_sort.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -24,7 +22,7 @@ World make_world(const core::Grid& grid, const Params& params, const core::RngKe
     core::Draws d(key, 0, Stream::placement, static_cast<std::uint64_t>(c));
     order[static_cast<std::size_t>(c)] = (static_cast<std::uint64_t>(d.next_u32()) << 32) | static_cast<std::uint32_t>(c);
   });
-  tbb::parallel_sort(order.begin(), order.end());
+  core::sort_distinct(order.begin(), order.end());
   auto cell_at = [&](std::int64_t i) { return static_cast<core::CellIndex>(order[static_cast<std::size_t>(i)] & 0xffffffffu); };
 
   // Agents are numbered in cell order within each kind, so neighbours in space
