@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "cli/run_epstein.hpp"
+#include "cli/run_sahel.hpp"
 #include "cli/scenario_loader.hpp"
 #include "cli/version.hpp"
 #include "output/atomic_file.hpp"
@@ -58,7 +59,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    const cli::AnyScenario scenario = cli::load_scenario(file, overrides);
+    cli::AnyScenario scenario = cli::load_scenario(file, overrides);
     if (*check) {
       fmt::print("{}: valid {} scenario '{}' (sha256 {})\n", file, cli::header_of(scenario).model,
                  cli::header_of(scenario).name,
@@ -67,7 +68,9 @@ int main(int argc, char** argv) {
     }
     if (run_options.out.empty()) run_options.out = std::filesystem::path("out") / std::filesystem::path(file).stem();
     run_options.command_line = joined_arguments(argc, argv);
-    return std::visit([&](const auto& s) { return cli::run_epstein(s, run_options); }, scenario);
+    if (auto* sahel = std::get_if<scenario::SahelScenario>(&scenario))
+      return cli::run_sahel(std::move(*sahel), run_options);
+    return cli::run_epstein(std::get<scenario::EpsteinScenario>(scenario), run_options);
   } catch (const scenario::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kBadInput;

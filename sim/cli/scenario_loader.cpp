@@ -10,7 +10,8 @@ AnyScenario load_scenario(const std::string& path, const Overrides& overrides) {
   if (overrides.seed) doc.apply_override("seed=" + std::to_string(*overrides.seed));
   if (overrides.ticks) doc.apply_override("ticks=" + std::to_string(*overrides.ticks));
   for (const std::string& s : overrides.set) doc.apply_override(s);
-  const scenario::ScenarioHeader header = scenario::read_header(doc, {"epstein"});
+  const scenario::ScenarioHeader header = scenario::read_header(doc, {"epstein", "sahel"});
+  if (header.model == "sahel") return scenario::read_sahel_scenario(doc, header);
   return scenario::read_epstein_scenario(doc, header);
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scenario/epstein_scenario.hpp"
+#include "scenario/sahel_scenario.hpp"
 
 namespace sahel::cli {
 
@@ -17,7 +18,7 @@ struct Overrides {
   std::optional<int> ticks;
 };
 
-using AnyScenario = std::variant<scenario::EpsteinScenario>;
+using AnyScenario = std::variant<scenario::EpsteinScenario, scenario::SahelScenario>;
 
 AnyScenario load_scenario(const std::string& path, const Overrides& overrides);
 const scenario::ScenarioHeader& header_of(const AnyScenario& s);

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -15,7 +17,92 @@ Location mark_of(const std::string& file, const YAML::Mark& m) {
 }
 }  // namespace
 
+namespace {
+
+bool contains_node(const YAML::Node& tree, const YAML::Node& target) {
+  if (tree.is(target)) return true;
+  if (tree.IsMap()) {
+    for (const auto& kv : tree)
+      if (contains_node(kv.first, target) || contains_node(kv.second, target)) return true;
+  } else if (tree.IsSequence()) {
+    for (const auto& item : tree)
+      if (contains_node(item, target)) return true;
+  }
+  return false;
+}
+
+bool named_list(const YAML::Node& n) {
+  if (!n.IsSequence() || n.size() == 0) return false;
+  for (const auto& item : n)
+    if (!item.IsMap() || !item["name"] || !item["name"].IsScalar()) return false;
+  return true;
+}
+
+// The child's values over the parent's. New nodes are made only where both
+// sides are mappings or named lists; everything else is the original node,
+// so its line and column stay known.
+YAML::Node merge(const YAML::Node& parent, const YAML::Node& child) {
+  if (parent.IsMap() && child.IsMap()) {
+    YAML::Node out(YAML::NodeType::Map);
+    for (const auto& kv : parent) {
+      const YAML::Node over = child[kv.first.Scalar()];
+      out.force_insert(kv.first, over ? merge(kv.second, over) : kv.second);
+    }
+    for (const auto& kv : child)
+      if (!parent[kv.first.Scalar()]) out.force_insert(kv.first, kv.second);
+    return out;
+  }
+  if (named_list(parent) && named_list(child)) {
+    YAML::Node out(YAML::NodeType::Sequence);
+    for (const auto& item : parent) {
+      YAML::Node merged = item;
+      for (const auto& c : child)
+        if (c["name"].Scalar() == item["name"].Scalar()) merged = merge(item, c);
+      out.push_back(merged);
+    }
+    for (const auto& c : child) {
+      bool known = false;
+      for (const auto& item : parent) known = known || item["name"].Scalar() == c["name"].Scalar();
+      if (!known) out.push_back(c);
+    }
+    return out;
+  }
+  return child;
+}
+
+}  // namespace
+
 Document Document::load(const std::string& path) {
+  std::vector<std::string> chain;
+  return load_chain(path, chain);
+}
+
+Document Document::load_chain(const std::string& path, std::vector<std::string>& chain) {
+  const std::string canonical = std::filesystem::weakly_canonical(path).string();
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
+    throw InputError({path, 0, 0}, fmt::format("extends: cycle ({} is its own ancestor); expected a chain that ends", path));
+  chain.push_back(canonical);
+  Document d = read_one(path);
+  const YAML::Node parent_name = d.root_["extends"];
+  if (!parent_name) return d;
+  if (!parent_name.IsScalar())
+    d.fail(parent_name, "extends", fmt::format("expected the path of a parent scenario, found {}", describe(parent_name)));
+  const std::string parent_path = (std::filesystem::path(path).parent_path() / parent_name.Scalar()).string();
+  if (!std::filesystem::exists(parent_path))
+    d.fail(parent_name, "extends", fmt::format("expected an existing scenario file, found no file at {}", parent_path));
+  Document parent = load_chain(parent_path, chain);
+  YAML::Node child_root(YAML::NodeType::Map);
+  for (const auto& kv : d.root_)
+    if (kv.first.Scalar() != "extends") child_root.force_insert(kv.first, kv.second);
+  Document merged;
+  merged.file_ = path;
+  merged.root_ = merge(parent.root_, child_root);
+  merged.sources_.emplace_back(path, d.root_);
+  merged.sources_.insert(merged.sources_.end(), parent.sources_.begin(), parent.sources_.end());
+  return merged;
+}
+
+Document Document::read_one(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path, 0, 0}, "cannot open the scenario file (expected a readable YAML file, found none at this path)");
   std::stringstream text;
@@ -34,6 +121,7 @@ Document Document::parse(const std::string& label, const std::string& text) {
   if (!d.root_.IsMap())
     throw InputError(mark_of(label, d.root_.Mark()),
                      fmt::format("expected a YAML mapping of scenario keys (key: value lines), found {}", describe(d.root_)));
+  d.sources_.emplace_back(label, d.root_);
   return d;
 }
 
@@ -76,6 +164,9 @@ Location Document::where(const YAML::Node& node, std::string_view path) const {
   for (const auto& [key, loc] : overrides_) {
     if (path == key || (path.size() > key.size() && path.starts_with(key) && path[key.size()] == '.')) return loc;
   }
+  // An inherited value names the file it was written in.
+  for (const auto& [file, tree] : sources_)
+    if (sources_.size() > 1 && !node.Mark().is_null() && contains_node(tree, node)) return mark_of(file, node.Mark());
   return mark_of(file_, node.Mark());
 }
 

@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "scenario/input_error.hpp"
 
@@ -15,7 +17,10 @@ namespace sahel::scenario {
 class Document {
  public:
   // Reads and parses a file. A missing or unreadable file, text that is not
-  // YAML, or a document that is not a mapping is an InputError.
+  // YAML, or a document that is not a mapping is an InputError. A file with
+  // `extends: PARENT.yaml` (relative to the file; chains allowed, cycles an
+  // error) is deep-merged over its parent: mappings key by key, lists of
+  // mappings with a `name` by name, anything else replaced.
   static Document load(const std::string& path);
   static Document parse(const std::string& label, const std::string& text);
 
@@ -31,8 +36,14 @@ class Document {
   [[noreturn]] void fail(const YAML::Node& node, std::string_view path, const std::string& what) const;
 
  private:
+  static Document load_chain(const std::string& path, std::vector<std::string>& chain);
+  static Document read_one(const std::string& path);
+
   std::string file_;
   YAML::Node root_;
+  // Every file that contributed to root_ (itself first), to name the right
+  // file when a value inherited through `extends:` is wrong.
+  std::vector<std::pair<std::string, YAML::Node>> sources_;
   std::map<std::string, Location, std::less<>> overrides_;
 };
 

@@ -62,6 +62,15 @@ ParamSpec<S> choice_param(std::string key, E S::*field, std::vector<std::string>
           [field](S& s, double v) { s.*field = static_cast<E>(static_cast<int>(v)); }};
 }
 
+// A real parameter stored in element `index` of an array member.
+template <class S, class T, std::size_t N>
+ParamSpec<S> array_param(std::string key, T (S::*field)[N], std::size_t index, std::string unit, double lo, double hi,
+                         std::string description, std::string source) {
+  return {std::move(key), ParamType::real, std::move(unit), lo, hi, {}, std::move(description), std::move(source),
+          [field, index](const S& s) { return static_cast<double>((s.*field)[index]); },
+          [field, index](S& s, double v) { (s.*field)[index] = static_cast<T>(v); }};
+}
+
 // Reads one value of `spec`'s type at `path`, checked against its range.
 double read_value(const Document& doc, const YAML::Node& node, const std::string& path, ParamType type, double lo,
                   double hi, const std::vector<std::string>& choices, const std::string& unit);

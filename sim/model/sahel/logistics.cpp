@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// Phase "logistics", faction by faction (a handful: sequential):
+//   income = funding_per_month / 30.44 * budget_multiplier (sanctions)
+//            + insurgents: tax_per_person_day * people in held cells
+//                          + mine_income_per_day * mine value of held cells;
+//   upkeep = upkeep_per_fighter_day * fighters, charged to `paid_by` for
+//            mercenaries;
+//   the state enlists recruitment_per_month / 30.44 fighters a day while its
+//   funds are positive (a new unit at its first objective each unit_size);
+//   partner training raises the state's training level by training_effect
+//   per 1,000 trainers present each day (capped at 0.5, fading 0.1 % a day);
+//   scheduled withdrawals remove fighters evenly until their last day;
+//   units grown past twice the unit size split;
+//   morale recovers toward 1, and falls while funds are negative.
+#include <algorithm>
+#include <cmath>
+
+#include "model/sahel/model.hpp"
+
+namespace sahel::model {
+
+void Model::run_logistics() {
+  World& w = world_;
+  const Geography& geo = w.geo;
+  const std::size_t nf = w.factions.size();
+  std::vector<std::int64_t> strength(nf, 0), held_people(nf, 0);
+  std::vector<double> held_resource(nf, 0);
+  for (std::size_t i = 0; i < w.units.size(); ++i) strength[w.units.faction[i]] += w.units.strength[i];
+  for (core::CellIndex c = 0; c < geo.grid.cells(); ++c) {
+    const int k = w.controller.data()[c];
+    if (k < 0 || !geo.is_core(c)) continue;
+    held_people[static_cast<std::size_t>(k)] += population_here_[static_cast<std::size_t>(c)];
+    held_resource[static_cast<std::size_t>(k)] += geo.resource.data()[c];
+  }
+
+  double trainers = 0;  // trainer-thousands, weighted by training effect
+  for (std::size_t f = 0; f < nf; ++f)
+    trainers += w.factions[f].spec.doctrine.training_effect * static_cast<double>(strength[f]) / 1000.0;
+
+  for (std::size_t f = 0; f < nf; ++f) {
+    Faction& fac = w.factions[f];
+    const Doctrine& d = fac.spec.doctrine;
+    if (fac.sanctions_until >= 0 && w.tick > fac.sanctions_until) {
+      fac.budget_multiplier = 1.0;
+      fac.sanctions_until = -1;
+    }
+    double income = d.funding_per_month / 30.44 * fac.budget_multiplier;
+    if (insurgent_side(fac.spec.kind))
+      income += d.tax_per_person_day * static_cast<double>(held_people[f]) + d.mine_income_per_day * held_resource[f];
+    fac.funds += income;
+    const double upkeep = d.upkeep_per_fighter_day * static_cast<double>(strength[f]);
+    Faction* payer = &fac;
+    for (std::size_t p = 0; p < nf; ++p)
+      if (!fac.spec.paid_by.empty() && w.factions[p].spec.name == fac.spec.paid_by) payer = &w.factions[p];
+    payer->funds -= upkeep;
+
+    if (fac.spec.kind == FactionKind::state) {
+      fac.training_level = std::min(0.5, fac.training_level * 0.999 + trainers * 0.001);
+      if (fac.funds > 0 && d.recruitment_per_month > 0) {
+        fac.enlist_pool += d.recruitment_per_month / 30.44;
+        const int size = std::max(1, d.unit_size);
+        while (fac.enlist_pool >= size) {
+          fac.enlist_pool -= size;
+          const core::CellIndex at = fac.objective_cells.empty() ? core::kNoCell : fac.objective_cells.front();
+          if (at == core::kNoCell) break;
+          add_unit(static_cast<int>(f), at, size);
+          fac.fighters.recruited += size;
+          fac.recruited_today += size;
+        }
+      }
+    }
+
+    if (fac.withdraw_remaining > 0) {
+      const std::int64_t days_left = std::max(1, fac.withdraw_until - w.tick + 1);
+      const std::int64_t today = (fac.withdraw_remaining + days_left - 1) / days_left;
+      const std::int64_t before = fac.fighters.withdrawn;
+      remove_fighters(static_cast<int>(f), today);
+      fac.withdraw_remaining -= fac.fighters.withdrawn - before;
+      if (fac.fighters.withdrawn - before < today) fac.withdraw_remaining = 0;  // nobody left to withdraw
+    }
+  }
+
+  // A unit grown past twice its faction's unit size (recruits, enlistment)
+  // splits in two, so units stay company-sized.
+  for (std::size_t i = 0, n = w.units.size(); i < n; ++i) {
+    const int size = std::max(1, w.factions[w.units.faction[i]].spec.doctrine.unit_size);
+    while (w.units.strength[i] > 2 * size) {
+      w.units.strength[i] -= size;
+      add_unit(w.units.faction[i], w.units.cell[i], size);
+    }
+  }
+
+  const CombatParams& cp = w.params.combat;
+  for (std::size_t i = 0; i < w.units.size(); ++i) {
+    float& m = w.units.morale[i];
+    m += static_cast<float>(cp.morale_recovery * (1.0 - m));
+    if (w.factions[w.units.faction[i]].funds < 0) m = std::max(0.0f, m - 0.01f);
+  }
+}
+
+}  // namespace sahel::model

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The state of a Sahel run: static geography, factions with their accounts,
+// armed units and civilian households as structure-of-arrays columns, and
+// the dynamic cell layers (control, legitimacy, violence).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/counter_rng.hpp"
+#include "core/grid.hpp"
+#include "model/sahel/events.hpp"
+#include "model/sahel/faction.hpp"
+#include "model/sahel/geography.hpp"
+#include "model/sahel/params.hpp"
+
+namespace sahel::model {
+
+enum class Posture : std::uint8_t { garrison, patrol, pursue, raid, withdraw, train };
+inline constexpr const char* kPostureNames[] = {"garrison", "patrol", "pursue", "raid", "withdraw", "train"};
+
+// Fighters are conserved per faction:
+//   initial + recruited + deployed = present + killed + withdrawn.
+struct FighterAccount {
+  std::int64_t initial = 0, recruited = 0, deployed = 0, killed = 0, withdrawn = 0;
+};
+
+struct Faction {
+  FactionSpec spec;
+  FighterAccount fighters;
+  double funds = 0;
+  double budget_multiplier = 1.0;  // sanctions
+  int sanctions_until = -1;
+  double training_level = 0;       // state: effectiveness bonus from partner training
+  double enlist_pool = 0;          // state: fighters enlisted but not yet formed into a unit
+  std::vector<core::CellIndex> objective_cells;
+  // Withdrawal schedule in force: fighters still to remove and the last day.
+  std::int64_t withdraw_remaining = 0;
+  int withdraw_until = -1;
+  // This tick's tallies (reset each tick).
+  std::int64_t losses_today = 0, civilians_killed_today = 0, recruited_today = 0;
+};
+
+struct Units {
+  std::vector<std::uint32_t> id;          // 4 bytes
+  std::vector<std::uint8_t> faction;      // 1
+  std::vector<core::CellIndex> cell;      // 4
+  std::vector<std::int32_t> strength;     // 4: fighters
+  std::vector<float> morale;              // 4: 0-1
+  std::vector<Posture> posture;           // 1
+  std::vector<core::CellIndex> objective; // 4
+  std::vector<core::CellIndex> target;    // 4: intent (scratch)
+  std::size_t size() const { return id.size(); }
+};
+
+enum class CivilianStatus : std::uint8_t { calm = 0, active = 1 };
+
+// A household of `people` who live, decide and move together.
+struct Civilians {
+  std::vector<std::uint32_t> id;            // 4 bytes
+  std::vector<core::CellIndex> cell;        // 4
+  std::vector<core::CellIndex> home;        // 4
+  std::vector<core::CellIndex> destination; // 4: where a displaced household is heading (kNoCell: none)
+  std::vector<std::int32_t> people;         // 4
+  std::vector<float> hardship;              // 4
+  std::vector<float> risk_aversion;         // 4
+  std::vector<CivilianStatus> status;       // 1
+  std::vector<std::uint8_t> displaced;      // 1: away from home
+  std::vector<std::int32_t> recruits;       // 4: people joining a militant faction this tick (scratch)
+  std::vector<std::int8_t> recruiter;       // 1: that faction (scratch)
+  std::size_t size() const { return id.size(); }
+};
+inline constexpr std::size_t kBytesPerCivilian = 4 * 10 + 1 * 3;
+static_assert(kBytesPerCivilian == 43, "update the per-civilian memory note");
+
+// One record of the ACLED-shaped event log.
+struct ConflictEvent {
+  int tick = 0;
+  std::string type;     // Battles, Violence against civilians, Explosions/Remote violence, Strategic developments
+  int actor1 = -1, actor2 = -1;  // faction indices (-1: civilians or none)
+  core::CellIndex cell = core::kNoCell;
+  std::int64_t fatalities = 0;
+  std::string note;
+};
+
+struct World {
+  Geography geo;
+  SahelParams params;
+  core::RngKey key;
+  int tick = 0;
+  std::vector<Faction> factions;
+  std::vector<std::vector<std::uint8_t>> hostile;  // [f][g] = 1 when f and g fight
+  std::vector<ScheduledEvent> schedule;            // sorted by tick
+  std::size_t next_event = 0;
+  Units units;
+  std::uint32_t next_unit_id = 0;
+  Civilians civilians;
+  // People accounts: alive (in households) + dead + recruited = initial.
+  std::int64_t people_initial = 0, people_dead = 0, people_recruited = 0;
+  // Dynamic cell layers.
+  core::Layer<float> control;         // -1 insurgent ... +1 state
+  core::Layer<std::uint8_t> zone;     // Kalyvas 1 (state) ... 5 (insurgent)
+  core::Layer<std::int8_t> controller;  // faction index, -1 contested or nobody
+  core::Layer<float> legitimacy;      // local legitimacy of the state, 0-1
+  core::Layer<float> violence;        // recent deaths, decaying
+  core::Layer<float> gov_harm_today;  // civilians killed by the government side this tick
+  double reputation = 1.0;            // the state's legitimacy as outsiders see it
+  std::vector<ConflictEvent> events_today;
+};
+
+}  // namespace sahel::model
+
+namespace sahel::model {
+
+// Everything a run starts from, validated by the scenario layer.
+struct Setup {
+  Geography geo;
+  SahelParams params;
+  core::RngKey key;
+  std::vector<FactionSpec> factions;
+  std::vector<std::pair<int, int>> hostile_pairs;
+  std::vector<ScheduledEvent> events;
+};
+
+// Creates households from the population layer (people_per_agent each, the
+// last of a cell taking the remainder), units from each faction's starting
+// deployments (unit_size fighters each), and the dynamic layers. Throws
+// std::invalid_argument for a deployment at an unknown place.
+World make_world(Setup setup);
+
+// The cell of a named town, camp or base, kNoCell if there is none.
+core::CellIndex place_cell(const Geography& geo, const std::string& name);
+
+}  // namespace sahel::model

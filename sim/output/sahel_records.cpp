@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#include "output/sahel_records.hpp"
+
+#include "output/atomic_file.hpp"
+
+namespace sahel::output {
+
+using model::Census;
+using model::World;
+
+SahelTimeseries::SahelTimeseries(std::ostream& out)
+    : csv_(out, {"date", "tick", "faction", "kind", "strength", "units", "cells_controlled", "losses",
+                 "civilians_killed", "recruited", "funds", "population", "dead", "displaced", "refugees",
+                 "active_supporters", "mean_legitimacy", "reputation"}) {}
+
+void SahelTimeseries::write(const std::string& date, const World& world, const Census& c) {
+  for (std::size_t f = 0; f < world.factions.size(); ++f) {
+    const auto& spec = world.factions[f].spec;
+    const auto& fc = c.factions[f];
+    csv_.row(date, c.tick, spec.name, model::kFactionKindNames[static_cast<int>(spec.kind)], fc.strength, fc.units,
+             fc.cells_controlled, fc.losses, fc.civilians_killed, fc.recruited, fc.funds, "", "", "", "", "", "", "");
+  }
+  csv_.row(date, c.tick, "civilians", "civilians", "", "", "", "", "", c.recruited, "", c.population, c.dead,
+           c.displaced, c.refugees, c.active, c.mean_legitimacy, c.reputation);
+}
+
+SahelEventLog::SahelEventLog(std::ostream& out)
+    : csv_(out, {"event_id", "event_date", "event_type", "actor1", "actor2", "country", "location", "latitude",
+                 "longitude", "fatalities", "notes"}) {}
+
+void SahelEventLog::write(const std::string& date, const World& world, const std::vector<model::ConflictEvent>& events) {
+  const model::Geography& geo = world.geo;
+  auto actor = [&](int f) -> std::string {
+    return f >= 0 ? world.factions[static_cast<std::size_t>(f)].spec.name : "Civilians";
+  };
+  for (const model::ConflictEvent& e : events) {
+    std::string country, location;
+    double lat = 0, lon = 0;
+    if (e.cell != core::kNoCell) {
+      const int k = geo.country.data()[e.cell];
+      if (k >= 0) country = geo.countries[static_cast<std::size_t>(k)].name;
+      const int p = geo.nearest_place.data()[e.cell];
+      if (p >= 0) location = geo.places[static_cast<std::size_t>(p)].name;
+      lat = geo.lat_of(geo.grid.y_of(e.cell));
+      lon = geo.lon_of(geo.grid.x_of(e.cell));
+    }
+    const std::string actor2 = e.actor2 >= 0 ? actor(e.actor2) : (e.type == "Violence against civilians" ? "Civilians" : "");
+    csv_.row(next_id_++, date, e.type, actor(e.actor1), actor2, country, location, lat, lon, e.fatalities, e.note);
+  }
+}
+
+void write_cell_snapshot(const std::filesystem::path& path, const World& w) {
+  AtomicFile file(path);
+  CsvWriter csv(file.stream(), {"lon", "lat", "country", "controller", "zone", "population", "displaced",
+                                "legitimacy", "violence"});
+  const model::Geography& geo = w.geo;
+  const auto cells = geo.grid.cells();
+  std::vector<std::int64_t> people(static_cast<std::size_t>(cells), 0), displaced(static_cast<std::size_t>(cells), 0);
+  for (std::size_t i = 0; i < w.civilians.size(); ++i) {
+    people[static_cast<std::size_t>(w.civilians.cell[i])] += w.civilians.people[i];
+    if (w.civilians.displaced[i]) displaced[static_cast<std::size_t>(w.civilians.cell[i])] += w.civilians.people[i];
+  }
+  for (core::CellIndex c = 0; c < cells; ++c) {
+    if (!geo.is_core(c)) continue;
+    const int k = w.controller.data()[c];
+    csv.row(geo.lon_of(geo.grid.x_of(c)), geo.lat_of(geo.grid.y_of(c)),
+            geo.countries[static_cast<std::size_t>(geo.country.data()[c])].code,
+            k >= 0 ? w.factions[static_cast<std::size_t>(k)].spec.name : std::string("contested"),
+            static_cast<int>(w.zone.data()[c]), people[static_cast<std::size_t>(c)], displaced[static_cast<std::size_t>(c)],
+            w.legitimacy.data()[c], w.violence.data()[c]);
+  }
+  file.commit();
+}
+
+}  // namespace sahel::output

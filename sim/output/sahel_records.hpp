@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The CSV outputs of a Sahel run:
+//  - timeseries.csv, tidy: one row per (date, faction) and one "civilians"
+//    row per date;
+//  - events.csv, shaped like ACLED's event log;
+//  - cells/cells_YYYY-MM-DD.csv snapshots of the core countries' cells.
+#include <chrono>
+#include <filesystem>
+#include <ostream>
+
+#include "model/sahel/model.hpp"
+#include "output/csv_writer.hpp"
+
+namespace sahel::output {
+
+class SahelTimeseries {
+ public:
+  explicit SahelTimeseries(std::ostream& out);
+  void write(const std::string& date, const model::World& world, const model::Census& census);
+
+ private:
+  CsvWriter csv_;
+};
+
+class SahelEventLog {
+ public:
+  explicit SahelEventLog(std::ostream& out);
+  // Appends today's events; numbers them in order of appearance.
+  void write(const std::string& date, const model::World& world, const std::vector<model::ConflictEvent>& events);
+  std::int64_t count() const { return next_id_ - 1; }
+
+ private:
+  CsvWriter csv_;
+  std::int64_t next_id_ = 1;
+};
+
+// Writes one snapshot of every cell inside a core country, atomically.
+void write_cell_snapshot(const std::filesystem::path& path, const model::World& world);
+
+}  // namespace sahel::output
