@@ -4,7 +4,7 @@
 #   make test   install what is missing, build, run every test (ctest)
 # Also: make bench, make asan, make tsan, make clean.
 
-SCENARIO ?= scenarios/epstein_netlogo.yaml
+SCENARIO ?= scenarios/withdrawal_and_wagner.yaml
 JOBS ?= $(shell nproc)
 BUILD := build/release
 SIM := $(BUILD)/sim/sahelsim

@@ -126,6 +126,10 @@ Document Document::parse(const std::string& label, const std::string& text) {
 }
 
 void Document::apply_override(const std::string& assignment) {
+  if (!has_written_) {
+    written_ = YAML::Clone(root_);
+    has_written_ = true;
+  }
   const std::string label = "--set " + assignment;
   const auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0)

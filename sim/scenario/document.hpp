@@ -29,6 +29,8 @@ class Document {
   void apply_override(const std::string& assignment);
 
   const YAML::Node& root() const { return root_; }
+  // The tree as the files wrote it, before any --set override.
+  const YAML::Node& as_written() const { return has_written_ ? written_ : root_; }
   const std::string& file() const { return file_; }
   // Where the value at `path` (dotted) was written; `node` gives the line
   // and column in the file, `parent` stands in when the key is missing.
@@ -45,6 +47,8 @@ class Document {
   // file when a value inherited through `extends:` is wrong.
   std::vector<std::pair<std::string, YAML::Node>> sources_;
   std::map<std::string, Location, std::less<>> overrides_;
+  YAML::Node written_;  // a copy of root_ taken at the first override
+  bool has_written_ = false;
 };
 
 // "'abc'", "a list", "a map", "nothing": what a node holds, for messages.

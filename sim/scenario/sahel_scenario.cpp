@@ -116,11 +116,17 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
 ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::string& path, const SahelScenario& s,
                           const Geography& geo) {
   static const char* const kKeys[] = {"name", "date", "tick", "type", "faction", "factions", "place", "troops",
-                                      "until", "hostile", "budget_cut", "legitimacy_drop", "morale_shock", "set", "note"};
+                                      "until", "country", "hostile", "budget_cut", "legitimacy_drop", "morale_shock", "set", "note"};
   if (!n.IsMap()) doc.fail(n, path, fmt::format("expected an event (a mapping with date and type), found {}", describe(n)));
   reject_unknown_keys(doc, n, path, std::vector<std::string>(std::begin(kKeys), std::end(kKeys)));
   const auto& factions = s.setup.factions;
-  const int ticks = s.header.run.ticks;
+  // Dates must fall within the run as the scenario defines it; a run cut
+  // short from the command line (--ticks) simply never reaches the later ones.
+  int ticks = s.header.run.ticks;
+  const YAML::Node written = doc.as_written()["ticks"];
+  long long written_ticks = 0;
+  if (written && YAML::convert<long long>::decode(written, written_ticks))
+    ticks = std::max<int>(ticks, static_cast<int>(std::min<long long>(written_ticks, 10000000)));
   auto tick_of = [&](const YAML::Node& v, const std::string& p) {
     const auto day = read_date(doc, v, p);
     const int t = static_cast<int>((day - s.start_date).count());
@@ -155,6 +161,11 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
                      : static_cast<int>(read_value(doc, t, path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters (or all)"));
       e.until_tick = n["until"] ? tick_of(n["until"], path + ".until") : e.tick;
       if (e.until_tick < e.tick) doc.fail(n["until"], path + ".until", "expected a date on or after the event's date");
+      if (n["country"]) {
+        const std::string code = read_text(doc, n, "country", path, true);
+        e.country = geo.country_index(code);
+        if (e.country < 0) doc.fail(n["country"], path + ".country", fmt::format("expected a country code of the map, found '{}'", code));
+      }
       break;
     }
     case EventType::doctrine: {

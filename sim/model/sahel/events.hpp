@@ -30,6 +30,7 @@ struct ScheduledEvent {
   core::CellIndex cell = core::kNoCell; // deploy: where
   std::string place;                    // deploy: the place's name (for the event log)
   int troops = 0;                       // deploy/withdraw; withdraw: -1 = all
+  int country = -1;                     // withdraw: only from this country (index in the map), -1 anywhere
   bool hostile = true;                  // hostility
   double value = 0;                     // sanctions: budget cut (0-1); coup: legitimacy drop
   double morale_shock = 0;              // coup: morale lost by the state's units

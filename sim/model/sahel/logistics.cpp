@@ -73,10 +73,9 @@ void Model::run_logistics() {
     if (fac.withdraw_remaining > 0) {
       const std::int64_t days_left = std::max(1, fac.withdraw_until - w.tick + 1);
       const std::int64_t today = (fac.withdraw_remaining + days_left - 1) / days_left;
-      const std::int64_t before = fac.fighters.withdrawn;
-      remove_fighters(static_cast<int>(f), today);
-      fac.withdraw_remaining -= fac.fighters.withdrawn - before;
-      if (fac.fighters.withdrawn - before < today) fac.withdraw_remaining = 0;  // nobody left to withdraw
+      const std::int64_t removed = remove_fighters(static_cast<int>(f), today, fac.withdraw_country);
+      fac.withdraw_remaining -= removed;
+      if (removed < today) fac.withdraw_remaining = 0;  // nobody left there to withdraw
     }
   }
 

@@ -113,22 +113,26 @@ void Model::tally_civilian_deaths(int perpetrator, core::CellIndex cell, std::in
   }
 }
 
-void Model::remove_fighters(int faction, std::int64_t count) {
+std::int64_t Model::remove_fighters(int faction, std::int64_t count, int country) {
   // Largest units first (ties: lower index), so small detachments stay in
   // the field longest, as in a drawdown that closes the big bases last.
   Units& u = world_.units;
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < u.size(); ++i)
-    if (u.faction[i] == faction && u.strength[i] > 0) order.push_back(i);
+    if (u.faction[i] == faction && u.strength[i] > 0 &&
+        (country < 0 || world_.geo.country.data()[u.cell[i]] == country))
+      order.push_back(i);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return u.strength[a] > u.strength[b]; });
   Faction& fac = world_.factions[static_cast<std::size_t>(faction)];
+  std::int64_t removed = 0;
   for (std::size_t i : order) {
-    if (count <= 0) break;
-    const std::int64_t take = std::min<std::int64_t>(count, u.strength[i]);
+    if (removed >= count) break;
+    const std::int64_t take = std::min<std::int64_t>(count - removed, u.strength[i]);
     u.strength[i] -= static_cast<std::int32_t>(take);
-    count -= take;
-    fac.fighters.withdrawn += take;
+    removed += take;
   }
+  fac.fighters.withdrawn += removed;
+  return removed;
 }
 
 void Model::keep_records() {

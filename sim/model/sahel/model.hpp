@@ -78,7 +78,9 @@ class Model {
   std::int64_t kill_civilians(core::CellIndex cell, std::int64_t count);
   // Books deaths to a perpetrator (sequential: faction tallies are shared).
   void tally_civilian_deaths(int perpetrator, core::CellIndex cell, std::int64_t deaths);
-  void remove_fighters(int faction, std::int64_t count);
+  // Removes up to `count` fighters of a faction (from units in `country`
+  // only, unless it is -1) and books them as withdrawn; returns how many.
+  std::int64_t remove_fighters(int faction, std::int64_t count, int country);
 
   World world_;
   core::PhaseList phases_;

@@ -24,7 +24,9 @@ void Model::apply_events() {
       case EventType::withdraw: {
         std::int64_t present = 0;
         for (std::size_t i = 0; i < w.units.size(); ++i)
-          if (w.units.faction[i] == e.faction) present += w.units.strength[i];
+          if (w.units.faction[i] == e.faction && (e.country < 0 || w.geo.country.data()[w.units.cell[i]] == e.country))
+            present += w.units.strength[i];
+        fac->withdraw_country = e.country;
         fac->withdraw_remaining = e.troops < 0 ? present : std::min<std::int64_t>(e.troops, present);
         fac->withdraw_until = std::max(e.until_tick, w.tick);
         if (log.cell == core::kNoCell && !fac->objective_cells.empty()) log.cell = fac->objective_cells.front();

@@ -37,6 +37,7 @@ struct Faction {
   // Withdrawal schedule in force: fighters still to remove and the last day.
   std::int64_t withdraw_remaining = 0;
   int withdraw_until = -1;
+  int withdraw_country = -1;       // map country index, -1: anywhere
   // This tick's tallies (reset each tick).
   std::int64_t losses_today = 0, civilians_killed_today = 0, recruited_today = 0;
 };
