@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "cli/process_stats.hpp"
 #include "cli/version.hpp"
 #include "core/parallel.hpp"
 #include "model/epstein/model.hpp"
@@ -57,6 +58,7 @@ int run_epstein(const scenario::EpsteinScenario& s, const RunOptions& options) {
   m["agent_updates_per_second"] = loop_seconds > 0 ? updates / loop_seconds : 0.0;
   for (const auto& phase : model.phases().phases()) m["phase_seconds"][phase.name] = phase.seconds;
   m["final_state_sha256"] = model.state_digest();
+  m["max_rss_bytes"] = max_rss_bytes();
   m["outputs"] = {"timeseries.csv", "manifest.json"};
   output::write_manifest(options.out, m);
 

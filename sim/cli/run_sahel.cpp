@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "cli/process_stats.hpp"
 #include "cli/version.hpp"
 #include "core/parallel.hpp"
 #include "model/sahel/model.hpp"
@@ -93,11 +94,14 @@ int run_sahel(scenario::SahelScenario s, const RunOptions& options) {
   m["start_date"] = date_of(0);
   m["end_date"] = date_of(s.header.run.ticks);
   m["agents"] = model.agents();
+  m["households"] = world.civilians.size();
+  m["bytes_per_household_columns"] = model::kBytesPerCivilian;
   m["wall_seconds"] = wall;
   m["ticks_per_second"] = loop_seconds > 0 ? s.header.run.ticks / loop_seconds : 0.0;
   m["agent_updates_per_second"] = loop_seconds > 0 ? updates / loop_seconds : 0.0;
   for (const auto& phase : model.phases().phases()) m["phase_seconds"][phase.name] = phase.seconds;
   m["final_state_sha256"] = model.state_digest();
+  m["max_rss_bytes"] = max_rss_bytes();
   m["events"] = events.count();
   outputs.push_back("manifest.json");
   m["outputs"] = outputs;

@@ -13,6 +13,7 @@
 //    camps (safer, larger for camps, nearer); it travels a few cells a day;
 //  - return: a displaced household heads home once home is calm and not
 //    held by insurgents.
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 
@@ -43,6 +44,7 @@ void Model::civilians_decide() {
   const double km_per_cell = 111.32 * w.geo.extent.cell_deg;
   const int speed = std::max(1, static_cast<int>(cp.flee_speed_cells));
 
+  std::atomic<bool> moved{false};
   core::for_each_index(static_cast<std::int64_t>(h.size()), [&](std::int64_t i) {
     h.recruits[i] = 0;
     h.recruiter[i] = -1;
@@ -100,6 +102,7 @@ void Model::civilians_decide() {
     }
     if (h.destination[i] != core::kNoCell) {
       h.cell[i] = step_towards(g, c, h.destination[i], speed);
+      moved.store(true, std::memory_order_relaxed);
       if (h.cell[i] == h.destination[i]) {
         h.destination[i] = core::kNoCell;
         if (h.cell[i] == h.home[i]) h.displaced[i] = 0;
@@ -107,7 +110,7 @@ void Model::civilians_decide() {
     }
   }, 1024);
 
-  civilian_buckets_.build(g.cells(), h.cell);  // households have moved
+  if (moved.load()) civilian_buckets_.build(g.cells(), h.cell);
 
   // Recruits join their group's units: a unit in the same cell if there is
   // one, else a new unit there. In household order, so the same on any

@@ -25,6 +25,8 @@ Model::Model(World world)
     hostile_sat_.emplace_back(g);
     friendly_sat_.emplace_back(g);
     strength_sat_.emplace_back(g);
+    side_here_.push_back(g.make_layer<std::int64_t>(0));
+    side_here_.push_back(g.make_layer<std::int64_t>(0));
   }
   scratch_ = g.make_layer<std::int64_t>(0);
   const auto cells = static_cast<std::size_t>(g.cells());
@@ -140,6 +142,7 @@ void Model::keep_records() {
   // households with no one left.
   Units& u = world_.units;
   std::vector<std::uint8_t> keep(u.size());
+  const std::size_t households = world_.civilians.size();
   for (std::size_t i = 0; i < u.size(); ++i) keep[i] = u.strength[i] > 0;
   core::compact(keep, u.id, u.faction, u.cell, u.strength, u.morale, u.posture, u.objective, u.target);
   Civilians& h = world_.civilians;
@@ -147,6 +150,7 @@ void Model::keep_records() {
   for (std::size_t i = 0; i < h.size(); ++i) keep[i] = h.people[i] > 0;
   core::compact(keep, h.id, h.cell, h.home, h.destination, h.people, h.hardship, h.risk_aversion, h.status,
                 h.displaced, h.recruits, h.recruiter);
+  if (h.size() != households) civilian_buckets_stale_ = true;  // indices shifted
 }
 
 Census Model::census() const {
@@ -170,19 +174,36 @@ Census Model::census() const {
     const int k = w.controller.data()[cell];
     if (k >= 0 && geo.is_core(cell)) c.factions[static_cast<std::size_t>(k)].cells_controlled += 1;
   }
+  // One pass over the households, summed in fixed blocks.
+  struct Sums {
+    std::int64_t people = 0, displaced = 0, abroad = 0, active = 0;
+    double legitimacy = 0;  // people x local legitimacy, inside the core countries
+    Sums& operator+=(const Sums& o) {
+      people += o.people;
+      displaced += o.displaced;
+      abroad += o.abroad;
+      active += o.active;
+      legitimacy += o.legitimacy;
+      return *this;
+    }
+  };
   const Civilians& h = w.civilians;
-  const auto n = static_cast<std::int64_t>(h.size());
-  c.population = core::deterministic_sum<std::int64_t>(n, [&](std::int64_t i) { return h.people[i]; });
-  c.displaced = core::deterministic_sum<std::int64_t>(n, [&](std::int64_t i) { return h.displaced[i] ? h.people[i] : 0; });
-  c.refugees = core::deterministic_sum<std::int64_t>(
-      n, [&](std::int64_t i) { return geo.is_core(h.cell[i]) ? 0 : h.people[i]; });
-  c.active = core::deterministic_sum<std::int64_t>(
-      n, [&](std::int64_t i) { return h.status[i] == CivilianStatus::active ? h.people[i] : 0; });
-  const double weighted = core::deterministic_sum<double>(n, [&](std::int64_t i) {
-    return geo.is_core(h.cell[i]) ? static_cast<double>(h.people[i]) * w.legitimacy.data()[h.cell[i]] : 0.0;
+  const Sums sums = core::deterministic_sum<Sums>(static_cast<std::int64_t>(h.size()), [&](std::int64_t i) {
+    Sums s;
+    const std::int64_t p = h.people[i];
+    s.people = p;
+    s.displaced = h.displaced[i] ? p : 0;
+    s.active = h.status[i] == CivilianStatus::active ? p : 0;
+    if (geo.is_core(h.cell[i])) s.legitimacy = static_cast<double>(p) * w.legitimacy.data()[h.cell[i]];
+    else s.abroad = p;
+    return s;
   });
+  c.population = sums.people;
+  c.displaced = sums.displaced;
+  c.refugees = sums.abroad;
+  c.active = sums.active;
   const std::int64_t inside = c.population - c.refugees;
-  c.mean_legitimacy = inside > 0 ? weighted / static_cast<double>(inside) : 0.0;
+  c.mean_legitimacy = inside > 0 ? sums.legitimacy / static_cast<double>(inside) : 0.0;
   c.dead = w.people_dead;
   c.recruited = w.people_recruited;
   c.reputation = w.reputation;

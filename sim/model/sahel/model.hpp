@@ -92,6 +92,8 @@ class Model {
   core::SummedAreaTable population_sat_, active_sat_, gov_sat_, insurgent_sat_, unpopular_sat_, violence_sat_,
       harm_sat_;
   core::CellBuckets unit_buckets_, civilian_buckets_;
+  bool civilian_buckets_stale_ = true;  // households moved or were compacted since the last build
+  std::vector<core::Layer<std::int64_t>> side_here_;  // per faction: hostile, then friendly strength per cell
   // Per-cell values the civilians read (computed in sensing).
   std::vector<float> arrest_risk_, violence_near_;
   std::vector<std::int8_t> recruiter_near_;

@@ -14,7 +14,7 @@ struct CivilianParams {
   double deterrence_per_fighter = 0.05;  // how many "cops" one government fighter counts for
   int sense_radius_cells = 2;        // the neighbourhood civilians look at
   double flee_violence = 5.0;        // recent violence (deaths nearby, decayed) above which people flee
-  double flee_rate = 0.005;           // daily chance to flee per unit of violence above the threshold
+  double flee_rate = 0.0005;           // daily chance to flee per unit of violence above the threshold
   double flee_speed_cells = 3;       // cells a displaced household covers per day
   double flee_distance_km = 300;     // distance scale in the choice of destination
   double return_rate = 0.01;         // daily chance to head home once it is calm

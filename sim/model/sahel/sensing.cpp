@@ -17,27 +17,36 @@ void Model::sense() {
   const core::Grid& g = w.geo.grid;
   const auto cells = g.cells();
   unit_buckets_.build(cells, w.units.cell);
-  civilian_buckets_.build(cells, w.civilians.cell);
+  if (civilian_buckets_stale_) civilian_buckets_.build(cells, w.civilians.cell);
+  civilian_buckets_stale_ = false;
 
   for (auto& layer : strength_here_) layer.setZero();
   for (std::size_t i = 0; i < w.units.size(); ++i)
     strength_here_[w.units.faction[i]].data()[w.units.cell[i]] += w.units.strength[i];
-  for (int f = 0; f < n_factions_; ++f) {
-    strength_sat_[static_cast<std::size_t>(f)].build(strength_here_[static_cast<std::size_t>(f)]);
-    // Whole-layer sums (vectorised by Eigen) of the factions f fights, then
-    // of those on its side that it does not fight.
+  // Per faction: the strength of those it fights, then of those on its side
+  // it does not fight (whole-layer sums, vectorised by Eigen); then all the
+  // window tables at once, one task per table.
+  core::for_each_index(n_factions_, [&](std::int64_t f64) {
+    const auto f = static_cast<std::size_t>(f64);
     for (const bool hostile : {true, false}) {
-      scratch_.setZero();
-      for (int k = 0; k < n_factions_; ++k) {
+      core::Layer<std::int64_t>& layer = side_here_[2 * f + (hostile ? 0 : 1)];
+      layer.setZero();
+      for (std::size_t k = 0; k < static_cast<std::size_t>(n_factions_); ++k) {
         if (k == f) continue;
-        const bool fights = w.hostile[static_cast<std::size_t>(f)][static_cast<std::size_t>(k)] != 0;
-        const bool same_side = government_side(w.factions[static_cast<std::size_t>(f)].spec.kind) ==
-                               government_side(w.factions[static_cast<std::size_t>(k)].spec.kind);
-        if (hostile ? fights : (!fights && same_side)) scratch_ += strength_here_[static_cast<std::size_t>(k)];
+        const bool fights = w.hostile[f][k] != 0;
+        const bool same_side = government_side(w.factions[f].spec.kind) == government_side(w.factions[k].spec.kind);
+        if (hostile ? fights : (!fights && same_side)) layer += strength_here_[k];
       }
-      (hostile ? hostile_sat_ : friendly_sat_)[static_cast<std::size_t>(f)].build(scratch_);
     }
-  }
+  }, 1);
+  core::for_each_index(3 * n_factions_, [&](std::int64_t t) {
+    const auto f = static_cast<std::size_t>(t / 3);
+    switch (t % 3) {
+      case 0: strength_sat_[f].build(strength_here_[f]); break;
+      case 1: hostile_sat_[f].build(side_here_[2 * f]); break;
+      default: friendly_sat_[f].build(side_here_[2 * f + 1]); break;
+    }
+  }, 1);
 
   // People and active supporters per cell.
   const Civilians& h = w.civilians;
