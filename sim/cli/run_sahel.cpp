@@ -59,7 +59,7 @@ int run_sahel(scenario::SahelScenario s, const RunOptions& options) {
   snapshot(0);
   const std::size_t nf = world.factions.size();
   std::vector<std::int64_t> losses(nf, 0), killed(nf, 0);
-  std::int64_t peak_displaced = 0;
+  std::int64_t peak_displaced = 0, joined = 0;
   double updates = 0;  // households and units updated, summed over ticks
   const auto loop_started = std::chrono::steady_clock::now();
   for (int t = 1; t <= s.header.run.ticks; ++t) {
@@ -73,6 +73,7 @@ int run_sahel(scenario::SahelScenario s, const RunOptions& options) {
       killed[f] += census.factions[f].civilians_killed;
     }
     peak_displaced = std::max(peak_displaced, census.displaced);
+    joined += census.recruited;
     if (s.snapshot_every > 0 && (t % s.snapshot_every == 0 || t == s.header.run.ticks)) snapshot(t);
   }
   const double loop_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loop_started).count();
@@ -120,7 +121,7 @@ int run_sahel(scenario::SahelScenario s, const RunOptions& options) {
                  thousands(losses[f]), thousands(killed[f]));
     fmt::print("\n  civilians killed {}, displaced {} at the end (peak {}), refugees abroad {}, joined armed groups {}\n",
                thousands(census.dead), thousands(census.displaced), thousands(peak_displaced), thousands(census.refugees),
-               thousands(census.recruited));
+               thousands(joined));
     fmt::print("  mean local legitimacy of the state {:.2f} -> {:.2f}; {} events logged\n", first.mean_legitimacy,
                census.mean_legitimacy, thousands(events.count()));
     fmt::print("outputs in {}:\n", options.out.string());

@@ -92,6 +92,9 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
   if (!n["kind"]) doc.fail(n, path + ".kind", "missing; expected one of state, foreign, mercenary, militant, separatist, peacekeeper");
   f.kind = read_choice<FactionKind>(doc, n["kind"], path + ".kind", kFactionKindNames);
   f.country = read_text(doc, n, "country", path, false);
+  if (f.kind == FactionKind::state && geo.country_index(f.country) < 0)
+    doc.fail(n["country"] ? n["country"] : n, path + ".country",
+             fmt::format("expected the ISO code of a country of the map for a state, found '{}'", f.country));
   f.paid_by = read_text(doc, n, "paid_by", path, false);
   if (n["objective"]) f.objective = read_choice<Objective>(doc, n["objective"], path + ".objective", kObjectiveNames);
   if (n["funds"]) f.start_funds = read_value(doc, n["funds"], path + ".funds", ParamType::real, -1e12, 1e12, {}, "USD");

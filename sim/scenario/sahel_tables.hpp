@@ -2,8 +2,8 @@
 #pragma once
 // Parameter tables of the Sahel model: one per section, each entry with its
 // unit, legal range, description and source (or "assumption"). They drive
-// validation, the resolved scenario in the manifest and
-// docs/scenario-reference.md (`sahelsim schema --markdown`).
+// validation, the resolved scenario in the manifest and the parameter
+// tables of docs/model.md.
 #include <vector>
 
 #include "model/sahel/faction.hpp"

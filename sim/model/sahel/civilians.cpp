@@ -9,8 +9,9 @@
 //    fighters (resolved into units after the loop, in household order);
 //  - flight (after Flee, Suleimenova et al. 2017): where recent violence
 //    nearby exceeds a threshold, a household leaves with a chance that grows
-//    with the excess, for the most attractive of a few sampled towns and
-//    camps (safer, larger for camps, nearer); it travels a few cells a day;
+//    with the excess, for the most attractive of six sampled towns and
+//    camps, attractiveness = exp(-distance/flee_distance_km) / (1 + violence
+//    near the destination); it travels a few cells a day;
 //  - return: a displaced household heads home once home is calm and not
 //    held by insurgents.
 #include <atomic>
@@ -112,9 +113,8 @@ void Model::civilians_decide() {
 
   if (moved.load()) civilian_buckets_.build(g.cells(), h.cell);
 
-  // Recruits join their group's units: a unit in the same cell if there is
-  // one, else a new unit there. In household order, so the same on any
-  // number of threads.
+  // Recruits join their group's nearest unit, in household order, so the
+  // same on any number of threads.
   for (std::size_t i = 0; i < h.size(); ++i) {
     if (h.recruits[i] <= 0) continue;
     const int f = h.recruiter[i];

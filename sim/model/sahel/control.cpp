@@ -12,7 +12,7 @@
 // last insurgent controller when none is near); nobody in zone 3.
 // Local legitimacy L of the state falls with civilians killed nearby by the
 // government side (whatever its scrutiny: locals saw it), with unpopular
-// foreign presence and with insecurity, rises with protection where it is
+// government-side presence (and rises with a popular one), with insecurity, rises with protection where it is
 // calm, and is pulled back toward its initial level.
 #include <algorithm>
 #include <cmath>
@@ -54,11 +54,13 @@ void Model::update_control() {
       if (insurgent_side(w.factions[f].spec.kind)) s += strength_here_[f].data()[c];
     return s;
   });
+  // Government-side fighters weighted by their popularity (signed: an
+  // unpopular presence counts against the state, a welcome one for it).
   build(unpopular_sat_, [&](std::int64_t c) {
     double s = 0;
     for (std::size_t f = 0; f < nf; ++f) {
       const Faction& fac = w.factions[f];
-      if (government_side(fac.spec.kind) && fac.spec.doctrine.popularity < 0)
+      if (government_side(fac.spec.kind) && fac.spec.doctrine.popularity != 0)
         s -= fac.spec.doctrine.popularity * static_cast<double>(strength_here_[f].data()[c]);
     }
     return static_cast<std::int64_t>(std::llround(s));

@@ -40,14 +40,17 @@ void Model::units_decide() {
     const Doctrine& d = fac.spec.doctrine;
     const PersonalityWeights& wt = fac.spec.weights;
     const bool gov = government_side(fac.spec.kind);
+    const core::CellIndex here = u.cell[i];
     const double own = std::max(1, u.strength[i]);
     const int r = static_cast<int>(d.sense_radius_cells);
     const int m = std::max(0, d.mobility_cells);
-    const core::CellIndex here = u.cell[i];
     const int x = g.x_of(here), y = g.y_of(here);
     const core::CellIndex obj = u.objective[i];
     const int ox = g.x_of(obj), oy = g.y_of(obj);
-    const bool withdrawing = fac.withdraw_remaining > 0 || u.morale[i] < w.params.combat.withdraw_morale;
+    bool leaving = false;
+    for (const Faction::Withdrawal& plan : fac.withdrawals)
+      leaving = leaving || plan.country < 0 || geo.country.data()[here] == plan.country;
+    const bool withdrawing = leaving || u.morale[i] < w.params.combat.withdraw_morale;
     core::Draws draws(w.key, tick, Stream::unit_choice, u.id[i]);
 
     double best = -1e300;
@@ -59,6 +62,9 @@ void Model::units_decide() {
         const core::CellIndex c = g.offset_xy(x, y, dx, dy);
         if (c == core::kNoCell || geo.country.data()[c] < 0) continue;
         if (gov && !geo.is_core(c)) continue;
+        bool left = false;  // a country the faction has withdrawn from for good
+        for (int k : fac.left_countries) left = left || (geo.country.data()[c] == k && geo.country.data()[here] != k);
+        if (left) continue;
         const int steps = std::max(std::abs(dx), std::abs(dy));
         if (steps * geo.movement_cost.data()[c] > m + 1e-9) continue;
         const double enemy = static_cast<double>(hostile_sat_[f].square(c, r)) / own;
@@ -135,7 +141,10 @@ void Model::units_decide() {
       w.factions[u.faction[k]].losses_today += dead;
     }
     const double exposure = std::min(1.0, static_cast<double>(population_here_[static_cast<std::size_t>(target)]) / 10000.0);
-    const std::int64_t civilians = kill_civilians(target, core::poisson(draws, d.civilian_harm * exposure));
+    // civilian_harm is per 100 fighters engaged, as in combat: here the
+    // fighters in the struck cell.
+    const std::int64_t civilians =
+        kill_civilians(target, core::poisson(draws, d.civilian_harm * static_cast<double>(target_strength) / 100.0 * exposure));
     tally_civilian_deaths(static_cast<int>(f), target, civilians);
     w.violence.data()[target] += static_cast<float>(killed + civilians);
     w.events_today.push_back({w.tick, "Explosions/Remote violence", static_cast<int>(f), -1, target, killed + civilians,

@@ -6,14 +6,18 @@
 //   upkeep = upkeep_per_fighter_day * fighters, charged to `paid_by` for
 //            mercenaries;
 //   the state enlists recruitment_per_month / 30.44 fighters a day while its
-//   funds are positive (a new unit at its first objective each unit_size);
-//   partner training raises the state's training level by training_effect
-//   per 1,000 trainers present each day (capped at 0.5, fading 0.1 % a day);
-//   scheduled withdrawals remove fighters evenly until their last day;
+//   funds are positive (a new unit at its capital each unit_size);
+//   partner training raises a state's training level by 0.001 x
+//   training_effect per 1,000 trainers in its country each day (capped at
+//   0.5, fading 0.1 % a day);
+//   scheduled withdrawals remove fighters evenly until their last day
+//   (ceil(remaining / days left) a day; "all" empties the country on the
+//   last day); several may run at once;
 //   units grown past twice the unit size split;
 //   morale recovers toward 1, and falls while funds are negative.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "model/sahel/model.hpp"
 
@@ -33,9 +37,14 @@ void Model::run_logistics() {
     held_resource[static_cast<std::size_t>(k)] += geo.resource.data()[c];
   }
 
-  double trainers = 0;  // trainer-thousands, weighted by training effect
-  for (std::size_t f = 0; f < nf; ++f)
-    trainers += w.factions[f].spec.doctrine.training_effect * static_cast<double>(strength[f]) / 1000.0;
+  // Trainers (thousands, weighted by their training effect) per country of
+  // the map: partners train the army of the country they are in.
+  std::vector<double> trainers(geo.countries.size(), 0.0);
+  for (std::size_t i = 0; i < w.units.size(); ++i) {
+    const int k = geo.country.data()[w.units.cell[i]];
+    const double effect = w.factions[w.units.faction[i]].spec.doctrine.training_effect;
+    if (k >= 0 && effect > 0) trainers[static_cast<std::size_t>(k)] += effect * w.units.strength[i] / 1000.0;
+  }
 
   for (std::size_t f = 0; f < nf; ++f) {
     Faction& fac = w.factions[f];
@@ -55,13 +64,16 @@ void Model::run_logistics() {
     payer->funds -= upkeep;
 
     if (fac.spec.kind == FactionKind::state) {
-      fac.training_level = std::min(0.5, fac.training_level * 0.999 + trainers * 0.001);
+      const int home = geo.country_index(fac.spec.country);
+      const double here = home >= 0 ? trainers[static_cast<std::size_t>(home)] : 0.0;
+      fac.training_level = std::min(0.5, fac.training_level * 0.999 + here * 0.001);
       if (fac.funds > 0 && d.recruitment_per_month > 0) {
         fac.enlist_pool += d.recruitment_per_month / 30.44;
         const int size = std::max(1, d.unit_size);
         while (fac.enlist_pool >= size) {
           fac.enlist_pool -= size;
-          const core::CellIndex at = fac.objective_cells.empty() ? core::kNoCell : fac.objective_cells.front();
+          const core::CellIndex at = fac.capital != core::kNoCell ? fac.capital
+                                     : fac.objective_cells.empty() ? core::kNoCell : fac.objective_cells.front();
           if (at == core::kNoCell) break;
           add_unit(static_cast<int>(f), at, size);
           fac.fighters.recruited += size;
@@ -70,13 +82,20 @@ void Model::run_logistics() {
       }
     }
 
-    if (fac.withdraw_remaining > 0) {
-      const std::int64_t days_left = std::max(1, fac.withdraw_until - w.tick + 1);
-      const std::int64_t today = (fac.withdraw_remaining + days_left - 1) / days_left;
-      const std::int64_t removed = remove_fighters(static_cast<int>(f), today, fac.withdraw_country);
-      fac.withdraw_remaining -= removed;
-      if (removed < today) fac.withdraw_remaining = 0;  // nobody left there to withdraw
+    for (Faction::Withdrawal& plan : fac.withdrawals) {
+      if (plan.remaining <= 0) continue;
+      const std::int64_t days_left = std::max(1, plan.until - w.tick + 1);
+      const std::int64_t today = (plan.remaining + days_left - 1) / days_left;
+      const std::int64_t removed = remove_fighters(static_cast<int>(f), today, plan.country);
+      plan.remaining -= removed;
+      if (removed < today) plan.remaining = 0;  // nobody left there to withdraw
+      // "All" means all: on the last day, whoever is still in the country leaves.
+      if (plan.all && w.tick >= plan.until) {
+        remove_fighters(static_cast<int>(f), std::numeric_limits<std::int64_t>::max(), plan.country);
+        plan.remaining = 0;
+      }
     }
+    std::erase_if(fac.withdrawals, [](const Faction::Withdrawal& p) { return p.remaining <= 0; });
   }
 
   // A unit grown past twice its faction's unit size (recruits, enlistment)

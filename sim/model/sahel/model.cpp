@@ -71,6 +71,7 @@ void Model::step() {
   ++world_.tick;
   world_.events_today.clear();
   for (Faction& f : world_.factions) f.losses_today = f.civilians_killed_today = f.recruited_today = 0;
+  recruited_before_today_ = world_.people_recruited;
   phases_.run_tick();
 }
 
@@ -205,7 +206,7 @@ Census Model::census() const {
   const std::int64_t inside = c.population - c.refugees;
   c.mean_legitimacy = inside > 0 ? sums.legitimacy / static_cast<double>(inside) : 0.0;
   c.dead = w.people_dead;
-  c.recruited = w.people_recruited;
+  c.recruited = w.people_recruited - recruited_before_today_;
   c.reputation = w.reputation;
   return c;
 }

@@ -36,7 +36,7 @@ struct Census {
   std::int64_t displaced = 0;    // people away from home (inside or outside the core countries)
   std::int64_t refugees = 0;     // people outside the core countries
   std::int64_t active = 0;       // active supporters of the insurgency
-  std::int64_t recruited = 0;    // people who joined armed groups since the start
+  std::int64_t recruited = 0;    // people who joined armed groups this day
   double mean_legitimacy = 0;    // population-weighted, core cells
   double reputation = 0;
 };
@@ -84,6 +84,7 @@ class Model {
 
   World world_;
   core::PhaseList phases_;
+  std::int64_t recruited_before_today_ = 0;
   // Sensing products.
   int n_factions_ = 0;
   std::vector<core::Layer<std::int64_t>> strength_here_;  // per faction, fighters per cell

@@ -18,7 +18,7 @@ struct CivilianParams {
   double flee_speed_cells = 3;       // cells a displaced household covers per day
   double flee_distance_km = 300;     // distance scale in the choice of destination
   double return_rate = 0.01;         // daily chance to head home once it is calm
-  double return_violence = 0.5;      // recent violence below which home counts as calm
+  double return_violence = 2.0;      // recent violence below which home counts as calm
 };
 
 struct LegitimacyParams {

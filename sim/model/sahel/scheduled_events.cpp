@@ -24,12 +24,17 @@ void Model::apply_events() {
       case EventType::withdraw: {
         std::int64_t present = 0;
         for (std::size_t i = 0; i < w.units.size(); ++i)
-          if (w.units.faction[i] == e.faction && (e.country < 0 || w.geo.country.data()[w.units.cell[i]] == e.country))
+          if (w.units.faction[i] == e.faction && (e.country < 0 || w.geo.country.data()[w.units.cell[i]] == e.country)) {
             present += w.units.strength[i];
-        fac->withdraw_country = e.country;
-        fac->withdraw_remaining = e.troops < 0 ? present : std::min<std::int64_t>(e.troops, present);
-        fac->withdraw_until = std::max(e.until_tick, w.tick);
-        if (log.cell == core::kNoCell && !fac->objective_cells.empty()) log.cell = fac->objective_cells.front();
+            if (log.cell == core::kNoCell) log.cell = w.units.cell[i];
+          }
+        Faction::Withdrawal plan;
+        plan.all = e.troops < 0;
+        plan.remaining = plan.all ? present : std::min<std::int64_t>(e.troops, present);
+        plan.until = std::max(e.until_tick, w.tick);
+        plan.country = e.country;
+        fac->withdrawals.push_back(plan);
+        if (plan.all && e.country >= 0) fac->left_countries.push_back(e.country);
         break;
       }
       case EventType::doctrine:
@@ -43,8 +48,11 @@ void Model::apply_events() {
         fac->sanctions_until = e.until_tick;
         break;
       case EventType::coup: {
+        // Legitimacy falls in the couping state's country only.
         float* l = w.legitimacy.data();
-        for (core::CellIndex c = 0; c < w.geo.grid.cells(); ++c) l[c] = std::max(0.0f, l[c] - static_cast<float>(e.value));
+        const int home = w.geo.country_index(fac->spec.country);
+        for (core::CellIndex c = 0; c < w.geo.grid.cells(); ++c)
+          if (home < 0 || w.geo.country.data()[c] == home) l[c] = std::max(0.0f, l[c] - static_cast<float>(e.value));
         for (std::size_t i = 0; i < w.units.size(); ++i)
           if (w.units.faction[i] == e.faction)
             w.units.morale[i] = std::max(0.0f, w.units.morale[i] - static_cast<float>(e.morale_shock));

@@ -116,6 +116,16 @@ World make_world(Setup setup) {
     fac.spec = std::move(setup.factions[f]);
     fac.funds = fac.spec.start_funds;
     fac.objective_cells = objective_cells(w.geo, fac.spec.objective);
+    // A national army's objectives lie in its own country.
+    const int home = w.geo.country_index(fac.spec.country);
+    if (fac.spec.kind == FactionKind::state && home >= 0) {
+      std::vector<core::CellIndex> own;
+      for (core::CellIndex c : fac.objective_cells)
+        if (w.geo.country.data()[c] == home) own.push_back(c);
+      if (!own.empty()) fac.objective_cells = std::move(own);
+      for (const Place& p : w.geo.places)
+        if (p.capital && p.country == fac.spec.country) fac.capital = w.geo.cell_at(p.at);
+    }
     w.factions.push_back(std::move(fac));
   }
   for (std::size_t f = 0; f < nf; ++f) {

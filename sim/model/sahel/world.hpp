@@ -34,10 +34,18 @@ struct Faction {
   double training_level = 0;       // state: effectiveness bonus from partner training
   double enlist_pool = 0;          // state: fighters enlisted but not yet formed into a unit
   std::vector<core::CellIndex> objective_cells;
-  // Withdrawal schedule in force: fighters still to remove and the last day.
-  std::int64_t withdraw_remaining = 0;
-  int withdraw_until = -1;
-  int withdraw_country = -1;       // map country index, -1: anywhere
+  core::CellIndex capital = core::kNoCell;  // state: where new units form
+  // Withdrawal schedules in force (several may run at once).
+  struct Withdrawal {
+    std::int64_t remaining = 0;  // fighters still to remove
+    int until = -1;              // last day
+    int country = -1;            // map country index, -1: anywhere
+    bool all = false;            // "troops: all": also empty the country on the last day
+  };
+  std::vector<Withdrawal> withdrawals;
+  // Countries this faction has left for good (troops: all): its units do
+  // not enter them again.
+  std::vector<int> left_countries;
   // This tick's tallies (reset each tick).
   std::int64_t losses_today = 0, civilians_killed_today = 0, recruited_today = 0;
 };

@@ -8,8 +8,6 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -113,6 +111,19 @@ TEST_CASE("combat: square-law losses average kill_rate x effectiveness x morale 
     CHECK(e.fatalities == lost_army + lost_band);
     CHECK(present(w, 0) == army - lost_army);
     CHECK(present(w, 1) == band - lost_band);
+    // Morale falls by morale_loss_per_loss x the share lost, then recovers
+    // by morale_recovery in logistics.
+    const model::CombatParams& cp = w.params.combat;
+    const auto morale_after = [&](double before, double share) {
+      const float hit = static_cast<float>(std::max(0.0, before - cp.morale_loss_per_loss * share));
+      return hit + cp.morale_recovery * (1.0 - hit);
+    };
+    for (std::size_t i = 0; i < w.units.size(); ++i) {
+      if (w.units.faction[i] == 0)
+        CHECK(w.units.morale[i] == Approx(morale_after(1.0, lost_army / double(army))).margin(1e-5));
+      else
+        CHECK(w.units.morale[i] == Approx(morale_after(band_morale, lost_band / double(band))).margin(1e-5));
+    }
     army_loss.add(static_cast<double>(lost_army));
     band_loss.add(static_cast<double>(lost_band));
     ++battles;
@@ -134,7 +145,7 @@ TEST_CASE("combat: square-law losses average kill_rate x effectiveness x morale 
   CHECK(army_loss.variance() == Approx(army_var).epsilon(0.15));
 }
 
-TEST_CASE("combat: a raid on a weaker force is an ambush with linear-law losses; on a stronger one it is not",
+TEST_CASE("combat: a raid on a weaker force is an ambush with linear-law losses, on a stronger one it is not",
           "[sahel][combat][lanchester][ambush]") {
   ToyWorld toy = toy_world(0);
   toy.add_base("Field", 6, 8);
@@ -268,7 +279,7 @@ HarmRun harm_run(FactionKind kind, double scrutiny, bool massacres, int days) {
 
 }  // namespace
 
-TEST_CASE("legitimacy: government massacres cost local legitimacy whatever the scrutiny; reputation by scrutiny",
+TEST_CASE("legitimacy: government massacres cost local legitimacy whatever the scrutiny, reputation by scrutiny",
           "[sahel][legitimacy][scrutiny]") {
   const ToyWorld toy = toy_world(1000);
   const model::LegitimacyParams lp;
@@ -364,18 +375,45 @@ TEST_CASE("civilians flee recent violence, go to towns and camps, and come home 
     model::Model m(model::make_world(make()));
     const std::int64_t before = people_near(m.world(), r);
     REQUIRE(before == (2 * r + 1) * (2 * r + 1) * 1000);
-    m.world().violence.data()[hot] = 400;  // e.g. the aftermath of a massacre
-    for (int d = 0; d < 5; ++d) {
+    constexpr double kViolence = 500;  // e.g. the aftermath of a massacre
+    m.world().violence.data()[hot] = static_cast<float>(kViolence);
+    constexpr int kDays = 5;
+    for (int d = 0; d < kDays; ++d) {
       m.step();
       check_accounts(m.world());
     }
     const model::World& w = m.world();
     const model::Census c = m.census();
     const std::int64_t after = people_near(w, r);
+    // A household within the sense radius stays home on day t with chance
+    // exp(-flee_rate (V decay^(t-1) - flee_violence)); farther away nobody
+    // perceives the violence.
+    const model::CivilianParams& cp = w.params.civilians;
+    double log_stay = 0;
+    for (int t = 0; t < kDays; ++t)
+      log_stay -= cp.flee_rate * std::max(0.0, kViolence * std::pow(w.params.combat.violence_decay, t) - cp.flee_violence);
+    const double stay = std::exp(log_stay);
+    std::int64_t near_households = 0, near_home = 0;
+    for (std::size_t i = 0; i < w.civilians.size(); ++i) {
+      const bool near = cells_apart(grid, w.civilians.home[i], hot) <= r;
+      const bool home = w.civilians.cell[i] == w.civilians.home[i] && !w.civilians.displaced[i] &&
+                        w.civilians.destination[i] == core::kNoCell;
+      if (!near) {
+        CHECK(home);
+        continue;
+      }
+      ++near_households;
+      near_home += home;
+    }
+    const double sd = std::sqrt(near_households * stay * (1 - stay));
     INFO("people within " << r << " cells of the violence: " << before << " -> " << after << "; displaced "
-                          << c.displaced << ", refugees " << c.refugees << ", households away " << away_from_home(w));
-    CHECK(after < before / 4);
-    CHECK(c.displaced > before / 2);
+                          << c.displaced << ", refugees " << c.refugees << ", households away " << away_from_home(w)
+                          << "; households near still home " << near_home << " of " << near_households
+                          << " (expected " << stay * near_households << ")");
+    REQUIRE(near_households == (2 * r + 1) * (2 * r + 1) * 5);
+    CHECK(std::abs(near_home - stay * near_households) <= 4 * sd + 1);
+    CHECK(after < before);
+    CHECK(c.displaced == (near_households - near_home) * 200);
     CHECK(away_from_home(w) > 0);
     CHECK(w.people_dead == 0);
     // Everyone away is displaced and came from near the violence; those who
@@ -396,7 +434,7 @@ TEST_CASE("civilians flee recent violence, go to towns and camps, and come home 
     // Calm returns: violence gone, people head home.
     m.world().violence.setZero();
     m.world().params.civilians.return_rate = 1.0;
-    for (int d = 0; d < 10; ++d) m.step();
+    for (int d = 0; d < 16; ++d) m.step();  // up to 6 days on to the camp, 6 back
     check_accounts(m.world());
     INFO("after calm: displaced " << m.census().displaced << ", away " << away_from_home(m.world()));
     CHECK(m.census().displaced == 0);
@@ -673,6 +711,57 @@ TEST_CASE("a withdrawal removes exactly the scheduled troops, evenly over its da
   }
 }
 
+// The two cases below show model bugs (see the comments); they fail until
+// the model is fixed.
+
+TEST_CASE("a second withdrawal of the same faction does not cancel the rest of the first",
+          "[sahel][events][withdrawal][bug]") {
+  // 300 leave AA over days 1-10 while 200 leave CC on days 3-4: 500 leave in
+  // all. Today the second event overwrites the faction's single schedule
+  // (scheduled_events.cpp, `fac->withdraw_remaining = ...`), so the 240 still
+  // due from AA are dropped: 260 leave.
+  const ToyWorld toy = toy_world(0);
+  const int aa = toy.geo.country_index("AA"), cc = toy.geo.country_index("CC");
+  model::Model m(model::make_world(withdrawal_setup({withdrawal(1, 10, 300, aa), withdrawal(3, 4, 200, cc)})));
+  for (int day = 1; day <= 12; ++day) {
+    m.step();
+    check_accounts(m.world());
+  }
+  INFO("withdrawn " << m.world().factions[0].fighters.withdrawn << "; left in AA " << present_in(m.world(), aa)
+                    << ", in CC " << present_in(m.world(), cc));
+  CHECK(m.world().factions[0].fighters.withdrawn == 500);
+  CHECK(present_in(m.world(), aa) == 300);
+  CHECK(present_in(m.world(), cc) == 200);
+}
+
+TEST_CASE("'troops: all' from a country leaves none of the faction there, even when its units move",
+          "[sahel][events][withdrawal][bug]") {
+  // The force moves between its two bases (one in AA, one in CC). All its
+  // troops in CC are to leave over days 1-10. Today the count is fixed on
+  // day 1 (scheduled_events.cpp: `present` at the announcement), and the
+  // withdraw posture is faction-wide (decisions.cpp: `withdrawing =
+  // fac.withdraw_remaining > 0`), sending units in AA toward their objective
+  // in CC while CC is being emptied: some are still in CC when it ends.
+  ToyWorld toy = toy_world(0);
+  toy.add_base("West", 4, 8);
+  toy.add_base("East", 14, 8);
+  const int cc = toy.geo.country_index("CC");
+  model::Setup s = toy.setup(9);
+  auto force = quiet_faction("Force", FactionKind::foreign, {{"West", 600}, {"East", 400}}, "FR");
+  force.doctrine.mobility_cells = 2;
+  force.objective = model::Objective::bases;
+  s.factions = {force};
+  s.events = {withdrawal(1, 10, -1, cc)};
+  model::Model m(model::make_world(std::move(s)));
+  for (int day = 1; day <= 15; ++day) {
+    m.step();
+    check_accounts(m.world());
+    INFO("day " << day << ": withdrawn " << m.world().factions[0].fighters.withdrawn << ", still in CC "
+                << present_in(m.world(), cc));
+    if (day >= 10) CHECK(present_in(m.world(), cc) == 0);  // gone on the last day, and stays gone
+  }
+}
+
 // ---------------------------------------------------------------------------
 // 7. Conservation on a busy world.
 
@@ -771,24 +860,6 @@ TEST_CASE("fighters and people are conserved every day on a busy toy world", "[s
   for (int day = 1; day <= 60; ++day) {
     m.step();
     battles += count_events(m, "Battles");
-    if (std::getenv("TOY_DEBUG")) {
-      const auto& u = m.world().units;
-      std::string line = "day " + std::to_string(day) + ":";
-      for (std::size_t i = 0; i < u.size(); ++i)
-        line += " " + std::to_string(u.faction[i]) + "@" + std::to_string(toy.geo.grid.x_of(u.cell[i])) + "," +
-                std::to_string(toy.geo.grid.y_of(u.cell[i])) + "=" + std::to_string(u.strength[i]) +
-                model::kPostureNames[static_cast<int>(u.posture[i])][0];
-      std::printf("%s\n", line.c_str());
-    }
-    if (std::getenv("TOY_DEBUG")) {
-      const auto& u = m.world().units;
-      std::string line = "day " + std::to_string(day) + ":";
-      for (std::size_t i = 0; i < u.size(); ++i)
-        line += " " + std::to_string(u.faction[i]) + "@" + std::to_string(toy.geo.grid.x_of(u.cell[i])) + "," +
-                std::to_string(toy.geo.grid.y_of(u.cell[i])) + "=" + std::to_string(u.strength[i]) +
-                model::kPostureNames[static_cast<int>(u.posture[i])][0];
-      std::printf("%s\n", line.c_str());
-    }
     massacres += count_events(m, "Violence against civilians");
     strikes += count_events(m, "Explosions/Remote violence");
     check_accounts(m.world());
