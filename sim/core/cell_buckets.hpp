@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Agents grouped by cell with a counting sort: after build(), the agents in
-// cell c are members()[begin(c) .. end(c)), in increasing agent index. O(agents
-// + cells), no comparisons, and the order inside a cell never depends on
+// cell c are in_cell(c), in increasing agent index. O(agents + cells), no
+// comparisons, parallel, and the order inside a cell never depends on
 // threads.
 #include <cstdint>
 #include <span>
@@ -24,6 +24,7 @@ class CellBuckets {
  private:
   std::vector<std::uint32_t> start_;    // cells + 1 offsets
   std::vector<std::uint32_t> members_;  // agent indices, grouped by cell
+  std::vector<std::uint32_t> counts_;   // scratch: per (block, cell) counts, then write positions
 };
 
 }  // namespace sahel::core

@@ -5,6 +5,7 @@
 // radius r costs 2(2r+1) look-ups instead of a scan of its (2r+1)^2 cells.
 // Both wrap on a torus and clip on a bounded grid. Sums are integers, so a
 // parallel build gives the same table whatever the thread count.
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -45,6 +46,11 @@ class SummedAreaTable {
   // Sum over the (2r+1)^2 Moore square centred at c.
   std::int64_t square(CellIndex c, int radius) const {
     const int x = grid_.x_of(c), y = grid_.y_of(c);
+    if (!grid_.torus) {  // inline fast path for bounded grids (most queries)
+      const int x0 = std::max(x - radius, 0), y0 = std::max(y - radius, 0);
+      const int x1 = std::min(x + radius, grid_.width - 1), y1 = std::min(y + radius, grid_.height - 1);
+      return (x0 > x1 || y0 > y1) ? 0 : unwrapped(x0, y0, x1, y1);
+    }
     return rect(x - radius, y - radius, x + radius, y + radius);
   }
   std::int64_t total() const { return at(grid_.width, grid_.height); }

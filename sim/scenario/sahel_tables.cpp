@@ -128,7 +128,8 @@ const std::vector<ParamSpec<Doctrine>>& doctrine_table() {
       real_param("air_strikes_per_day", &P::air_strikes_per_day, "per day", 0, 1000, "Expected air strikes per day.", kA),
       real_param("air_strike_lethality", &P::air_strike_lethality, "", 0, 1, "Share of the targeted enemy fighters killed.", kA),
       real_param("training_effect", &P::training_effect, "per 1,000 trainers per day", 0, 10,
-                 "Daily gain of the state's training level per 1,000 of its trainers (x 0.001).", kA),
+                 "Daily gain of the training level of the state whose country its units are in, per 1,000 of them "
+                 "(x 0.001).", kA),
       real_param("upkeep_per_fighter_day", &P::upkeep_per_fighter_day, "USD", 0, 1e6, "Daily cost of a fighter.", kA),
       real_param("funding_per_month", &P::funding_per_month, "USD", 0, 1e12, "Money received each month.", kA),
       real_param("recruitment_per_month", &P::recruitment_per_month, "fighters", 0, 1e6,

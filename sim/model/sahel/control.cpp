@@ -35,39 +35,37 @@ void Model::update_control() {
   for (auto& layer : strength_here_) layer.setZero();
   for (std::size_t i = 0; i < w.units.size(); ++i)
     if (w.units.strength[i] > 0) strength_here_[w.units.faction[i]].data()[w.units.cell[i]] += w.units.strength[i];
-  for (std::size_t f = 0; f < nf; ++f) strength_sat_[f].build(strength_here_[f]);
-  auto build = [&](core::SummedAreaTable& sat, auto value) {
-    core::for_each_index(cells, [&](std::int64_t c) { scratch_.data()[c] = value(c); });
-    sat.build(scratch_);
-  };
-  build(gov_sat_, [&](std::int64_t c) {
-    std::int64_t s = 0;
-    for (std::size_t f = 0; f < nf; ++f) {
-      const FactionKind k = w.factions[f].spec.kind;
-      if (government_side(k)) s += strength_here_[f].data()[c] / (k == FactionKind::peacekeeper ? 2 : 1);
-    }
-    return s;
-  });
-  build(insurgent_sat_, [&](std::int64_t c) {
-    std::int64_t s = 0;
-    for (std::size_t f = 0; f < nf; ++f)
-      if (insurgent_side(w.factions[f].spec.kind)) s += strength_here_[f].data()[c];
-    return s;
-  });
-  // Government-side fighters weighted by their popularity (signed: an
-  // unpopular presence counts against the state, a welcome one for it).
-  build(unpopular_sat_, [&](std::int64_t c) {
-    double s = 0;
+  // The five per-cell inputs in one pass (government fighters, peacekeepers
+  // half; insurgent fighters; government-side fighters weighted by their
+  // popularity, signed: an unpopular presence counts against the state, a
+  // welcome one for it; recent violence and today's government harm in
+  // fixed point, x1000, so that window sums stay exact integers) ...
+  core::for_each_index(cells, [&](std::int64_t c) {
+    std::int64_t gov = 0, ins = 0;
+    double popular = 0;
     for (std::size_t f = 0; f < nf; ++f) {
       const Faction& fac = w.factions[f];
-      if (government_side(fac.spec.kind) && fac.spec.doctrine.popularity != 0)
-        s -= fac.spec.doctrine.popularity * static_cast<double>(strength_here_[f].data()[c]);
+      const std::int64_t s = strength_here_[f].data()[c];
+      if (s == 0) continue;
+      if (government_side(fac.spec.kind)) {
+        gov += s / (fac.spec.kind == FactionKind::peacekeeper ? 2 : 1);
+        popular -= fac.spec.doctrine.popularity * static_cast<double>(s);
+      } else if (insurgent_side(fac.spec.kind)) {
+        ins += s;
+      }
     }
-    return static_cast<std::int64_t>(std::llround(s));
-  });
-  // Fixed-point (x1000) so that the window sums stay exact integers.
-  build(violence_sat_, [&](std::int64_t c) { return static_cast<std::int64_t>(std::llround(w.violence.data()[c] * 1000.0)); });
-  build(harm_sat_, [&](std::int64_t c) { return static_cast<std::int64_t>(std::llround(w.gov_harm_today.data()[c] * 1000.0)); });
+    control_inputs_[0].data()[c] = gov;
+    control_inputs_[1].data()[c] = ins;
+    control_inputs_[2].data()[c] = static_cast<std::int64_t>(std::llround(popular));
+    control_inputs_[3].data()[c] = static_cast<std::int64_t>(std::llround(w.violence.data()[c] * 1000.0));
+    control_inputs_[4].data()[c] = static_cast<std::int64_t>(std::llround(w.gov_harm_today.data()[c] * 1000.0));
+  }, 1024);
+  // ... then every window table at once, one task per table.
+  core::SummedAreaTable* tables[] = {&gov_sat_, &insurgent_sat_, &unpopular_sat_, &violence_sat_, &harm_sat_};
+  core::for_each_index(static_cast<std::int64_t>(5 + nf), [&](std::int64_t t) {
+    if (t < 5) tables[t]->build(control_inputs_[static_cast<std::size_t>(t)]);
+    else strength_sat_[static_cast<std::size_t>(t - 5)].build(strength_here_[static_cast<std::size_t>(t - 5)]);
+  }, 1);
 
   const int r = cp.radius_cells;
   core::for_each_index(cells, [&](std::int64_t c64) {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Phases "decisions" and "movement". Each unit scores every cell it can
 // reach today with its faction's personality weights (MANA, EINSTein):
-//   U = w_enemy * E + w_friends * F/own + w_objective * progress
-//       + w_cover * cover + w_control * control + w_civilians * people,
+//   U = w_enemy * aggression * E + w_friends * min(F/own, 2)
+//       + w_objective * progress + w_cover * cover + w_control * control
+//       + w_civilians * log(1 + people)/10,
 // where E is hostile strength within the sense radius relative to its own;
 // militants and separatists turn E into attraction only when the enemy is
 // weaker than raid_ratio times themselves (they raid the weak and avoid

@@ -40,7 +40,7 @@ struct Doctrine {
   double air_strike_radius_cells = 0;  // 0: no air support
   double air_strikes_per_day = 0;    // expected strikes per day for the whole faction
   double air_strike_lethality = 0.1; // share of the targeted cell's enemy fighters killed
-  double training_effect = 0.0;      // daily gain of the state's training level while present
+  double training_effect = 0.0;      // daily gain of the training level of the state whose country it is in
   double upkeep_per_fighter_day = 0; // US dollars
   double funding_per_month = 0;      // US dollars received
   double recruitment_per_month = 0;  // state: fighters enlisted per month while funds last

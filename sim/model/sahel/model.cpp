@@ -29,6 +29,7 @@ Model::Model(World world)
     side_here_.push_back(g.make_layer<std::int64_t>(0));
   }
   scratch_ = g.make_layer<std::int64_t>(0);
+  for (int k = 0; k < 5; ++k) control_inputs_.push_back(g.make_layer<std::int64_t>(0));
   const auto cells = static_cast<std::size_t>(g.cells());
   arrest_risk_.assign(cells, 0);
   violence_near_.assign(cells, 0);
@@ -143,15 +144,15 @@ void Model::keep_records() {
   // households with no one left.
   Units& u = world_.units;
   std::vector<std::uint8_t> keep(u.size());
-  const std::size_t households = world_.civilians.size();
   for (std::size_t i = 0; i < u.size(); ++i) keep[i] = u.strength[i] > 0;
   core::compact(keep, u.id, u.faction, u.cell, u.strength, u.morale, u.posture, u.objective, u.target);
   Civilians& h = world_.civilians;
+  if (std::find(h.people.begin(), h.people.end(), 0) == h.people.end()) return;  // nobody left a household empty
   keep.assign(h.size(), 0);
   for (std::size_t i = 0; i < h.size(); ++i) keep[i] = h.people[i] > 0;
   core::compact(keep, h.id, h.cell, h.home, h.destination, h.people, h.hardship, h.risk_aversion, h.status,
                 h.displaced, h.recruits, h.recruiter);
-  if (h.size() != households) civilian_buckets_stale_ = true;  // indices shifted
+  civilian_buckets_stale_ = true;  // indices shifted
 }
 
 Census Model::census() const {

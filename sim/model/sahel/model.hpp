@@ -94,7 +94,10 @@ class Model {
       harm_sat_;
   core::CellBuckets unit_buckets_, civilian_buckets_;
   bool civilian_buckets_stale_ = true;  // households moved or were compacted since the last build
-  std::vector<core::Layer<std::int64_t>> side_here_;  // per faction: hostile, then friendly strength per cell
+  // Per faction: hostile, then friendly strength per cell.
+  std::vector<core::Layer<std::int64_t>> side_here_;
+  // Control inputs per cell: government, insurgent, popularity-weighted, violence, harm.
+  std::vector<core::Layer<std::int64_t>> control_inputs_;
   // Per-cell values the civilians read (computed in sensing).
   std::vector<float> arrest_risk_, violence_near_;
   std::vector<std::int8_t> recruiter_near_;

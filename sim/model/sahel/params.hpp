@@ -24,7 +24,7 @@ struct CivilianParams {
 struct LegitimacyParams {
   double initial = 0.6;             // local legitimacy of the state at the start
   double harm_sensitivity = 0.02;    // loss per government-side civilian death nearby per 1,000 people
-  double foreign_sensitivity = 0.00005;  // loss per day per 100 unpopular foreign fighters nearby (x -popularity)
+  double foreign_sensitivity = 0.00005;  // change per day per 100 government-side fighters nearby (x popularity)
   double insecurity_sensitivity = 0.001;  // loss per day per unit of recent violence nearby
   double protection_gain = 0.001;    // gain per day where government forces are near and it is calm
   double recovery_rate = 0.002;      // daily pull back towards the initial level

@@ -711,15 +711,15 @@ TEST_CASE("a withdrawal removes exactly the scheduled troops, evenly over its da
   }
 }
 
-// The two cases below show model bugs (see the comments); they fail until
-// the model is fixed.
+// Regression tests for two bugs these tests found (now fixed): a second
+// withdrawal used to cancel the first, and "all" did not empty a country
+// that other units of the faction moved into.
 
 TEST_CASE("a second withdrawal of the same faction does not cancel the rest of the first",
-          "[sahel][events][withdrawal][bug]") {
+          "[sahel][events][withdrawal]") {
   // 300 leave AA over days 1-10 while 200 leave CC on days 3-4: 500 leave in
-  // all. Today the second event overwrites the faction's single schedule
-  // (scheduled_events.cpp, `fac->withdraw_remaining = ...`), so the 240 still
-  // due from AA are dropped: 260 leave.
+  // all (with one schedule per faction, the second overwrote the first and
+  // only 260 left).
   const ToyWorld toy = toy_world(0);
   const int aa = toy.geo.country_index("AA"), cc = toy.geo.country_index("CC");
   model::Model m(model::make_world(withdrawal_setup({withdrawal(1, 10, 300, aa), withdrawal(3, 4, 200, cc)})));
@@ -735,13 +735,10 @@ TEST_CASE("a second withdrawal of the same faction does not cancel the rest of t
 }
 
 TEST_CASE("'troops: all' from a country leaves none of the faction there, even when its units move",
-          "[sahel][events][withdrawal][bug]") {
+          "[sahel][events][withdrawal]") {
   // The force moves between its two bases (one in AA, one in CC). All its
-  // troops in CC are to leave over days 1-10. Today the count is fixed on
-  // day 1 (scheduled_events.cpp: `present` at the announcement), and the
-  // withdraw posture is faction-wide (decisions.cpp: `withdrawing =
-  // fac.withdraw_remaining > 0`), sending units in AA toward their objective
-  // in CC while CC is being emptied: some are still in CC when it ends.
+  // troops in CC are to leave over days 1-10; units in AA must not walk
+  // into CC meanwhile or after (they once did, and 40 stayed there).
   ToyWorld toy = toy_world(0);
   toy.add_base("West", 4, 8);
   toy.add_base("East", 14, 8);
