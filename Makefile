@@ -36,12 +36,12 @@ asan: deps
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
-# ThreadSanitizer over the parallel engine and the model tests.
+# ThreadSanitizer over the parallel engine, the Epstein model and the Sahel mechanisms.
 tsan: deps
 	@cmake --preset tsan >/dev/null
-	@cmake --build build/tsan -j $(JOBS) --target core_tests epstein_tests
+	@cmake --build build/tsan -j $(JOBS) --target core_tests epstein_tests sahel_mechanism_tests
 	@TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/.ci/tsan.supp" \
-	  ctest --test-dir build/tsan --output-on-failure -j 1 -R "core_tests|epstein_tests"
+	  ctest --test-dir build/tsan --output-on-failure -j 1 -R "core_tests|epstein_tests|sahel_mechanism_tests"
 
 clean:
 	rm -rf build out

@@ -5,8 +5,7 @@
 
 #include <chrono>
 
-#include "cli/process_stats.hpp"
-#include "cli/version.hpp"
+#include "cli/run_manifest.hpp"
 #include "core/parallel.hpp"
 #include "model/epstein/model.hpp"
 #include "output/atomic_file.hpp"
@@ -41,24 +40,9 @@ int run_epstein(const scenario::EpsteinScenario& s, const RunOptions& options) {
 
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const double updates = static_cast<double>(model.agents()) * s.header.run.ticks;
-  nlohmann::ordered_json m;
-  m["program"] = "sahelsim";
-  m["version"] = kVersion;
-  m["command"] = options.command_line;
-  m["scenario_file"] = s.file;
-  m["scenario_sha256"] = s.sha256;
-  m["scenario"] = s.resolved;
-  m["seed"] = s.header.run.seed;
-  m["replicate"] = s.header.run.replicate;
-  m["threads"] = threads.threads();
-  m["ticks"] = s.header.run.ticks;
+  nlohmann::ordered_json m = manifest_head(s, options, threads.threads());
   m["agents"] = model.agents();
-  m["wall_seconds"] = wall;
-  m["ticks_per_second"] = loop_seconds > 0 ? s.header.run.ticks / loop_seconds : 0.0;
-  m["agent_updates_per_second"] = loop_seconds > 0 ? updates / loop_seconds : 0.0;
-  for (const auto& phase : model.phases().phases()) m["phase_seconds"][phase.name] = phase.seconds;
-  m["final_state_sha256"] = model.state_digest();
-  m["max_rss_bytes"] = max_rss_bytes();
+  add_performance(m, model, wall, loop_seconds, s.header.run.ticks, updates);
   m["outputs"] = {"timeseries.csv", "manifest.json"};
   output::write_manifest(options.out, m);
 

@@ -77,19 +77,7 @@ void Model::step() {
 }
 
 std::uint32_t Model::add_unit(int faction, core::CellIndex cell, std::int32_t strength) {
-  World& w = world_;
-  Units& u = w.units;
-  const Faction& fac = w.factions[static_cast<std::size_t>(faction)];
-  u.id.push_back(w.next_unit_id++);
-  u.faction.push_back(static_cast<std::uint8_t>(faction));
-  u.cell.push_back(cell);
-  u.strength.push_back(strength);
-  u.morale.push_back(1.0f);
-  u.posture.push_back(Posture::patrol);
-  const auto& obj = fac.objective_cells;
-  u.objective.push_back(obj.empty() ? cell : obj[u.id.back() % obj.size()]);
-  u.target.push_back(cell);
-  return u.id.back();
+  return model::add_unit(world_, faction, cell, strength, Posture::patrol);
 }
 
 std::int64_t Model::kill_civilians(core::CellIndex cell, std::int64_t count) {

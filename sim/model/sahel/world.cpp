@@ -89,6 +89,23 @@ void create_households(World& w) {
 
 }  // namespace
 
+std::uint32_t add_unit(World& w, int faction, core::CellIndex cell, std::int32_t strength, Posture posture) {
+  Units& u = w.units;
+  const std::uint32_t id = w.next_unit_id++;
+  const auto& objectives = w.factions[static_cast<std::size_t>(faction)].objective_cells;
+  core::Draws draw(w.key, 0, Stream::unit_placement, id);
+  u.id.push_back(id);
+  u.faction.push_back(static_cast<std::uint8_t>(faction));
+  u.cell.push_back(cell);
+  u.strength.push_back(strength);
+  u.morale.push_back(1.0f);
+  u.posture.push_back(posture);
+  u.objective.push_back(objectives.empty() ? cell
+                                           : objectives[draw.below(static_cast<std::uint32_t>(objectives.size()))]);
+  u.target.push_back(cell);
+  return id;
+}
+
 World make_world(Setup setup) {
   World w;
   w.geo = std::move(setup.geo);
@@ -135,18 +152,7 @@ World make_world(Setup setup) {
       if (cell == core::kNoCell) throw std::invalid_argument("unknown place '" + d.place + "'");
       for (int left = d.troops; left > 0;) {
         const int size = std::min(left, std::max(1, fac.spec.doctrine.unit_size));
-        Units& u = w.units;
-        u.id.push_back(w.next_unit_id++);
-        u.faction.push_back(static_cast<std::uint8_t>(f));
-        u.cell.push_back(cell);
-        u.strength.push_back(size);
-        u.morale.push_back(1.0f);
-        u.posture.push_back(Posture::garrison);
-        core::Draws draw(w.key, 0, Stream::unit_placement, u.id.back());
-        u.objective.push_back(fac.objective_cells.empty()
-                                  ? cell
-                                  : fac.objective_cells[draw.below(static_cast<std::uint32_t>(fac.objective_cells.size()))]);
-        u.target.push_back(cell);
+        add_unit(w, static_cast<int>(f), cell, size, Posture::garrison);
         fac.fighters.initial += size;
         left -= size;
       }

@@ -137,6 +137,10 @@ struct Setup {
 // std::invalid_argument for a deployment at an unknown place.
 World make_world(Setup setup);
 
+// Appends a unit at full morale, its objective drawn from its faction's
+// objective cells (keyed by the unit's id); returns the id.
+std::uint32_t add_unit(World& w, int faction, core::CellIndex cell, std::int32_t strength, Posture posture);
+
 // The cell of a named town, camp or base, kNoCell if there is none.
 core::CellIndex place_cell(const Geography& geo, const std::string& name);
 
