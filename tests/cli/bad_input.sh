@@ -4,11 +4,7 @@
 # folder), and nothing written in the output folder. Also --help, --version
 # and a clean run's outputs.
 set -u
-sim=$1
-src=$2
-. "$(dirname "$0")/lib.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 
 # expect_error NAME PATTERN ARGS...: exit 2, stderr has PATTERN, no output.
 expect_error() {

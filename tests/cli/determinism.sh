@@ -3,11 +3,7 @@
 # The same scenario and seed on 1, 2, 3 and 8 threads: byte-identical
 # timeseries.csv and the same final-state hash in manifest.json.
 set -u
-sim=$1
-src=$2
-. "$(dirname "$0")/lib.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 
 state_hash() { grep -o '"final_state_sha256": "[0-9a-f]*"' "$1/manifest.json"; }
 

@@ -2,11 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Every shipped scenario validates and runs a few ticks.
 set -u
-sim=$1
-src=$2
-. "$(dirname "$0")/lib.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 shopt -s nullglob
 for file in "$src"/scenarios/*.yaml "$src"/scenarios/*/*.yaml; do
   case "$file" in */maps/*|*/sweeps/*) continue ;; esac

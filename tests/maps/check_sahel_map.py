@@ -24,7 +24,13 @@ check does not trust the numbers stored in the map itself.
 """
 
 import math
+import os
 import sys
+
+# The geometry (spherical ring area, point in polygon) is the map builder's
+# own, so the check measures with the same code that built the map.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios", "maps"))
+from build_sahel_map import point_in_rings, ring_area_km2  # noqa: E402
 
 try:
     import yaml
@@ -80,34 +86,6 @@ class Report:
             self.failed += 1
             print(f"FAIL  {what}" + (f"  ({detail})" if detail else ""))
         return ok
-
-
-def ring_area_km2(ring):
-    """Signed spherical area of a closed lon/lat ring, edges as great circles.
-    Each edge adds the spherical excess of the quadrilateral it makes with the
-    equator: 2*atan(tan(dlon/2) * (tan(lat1/2) + tan(lat2/2)) / (1 + tan(lat1/2) tan(lat2/2)))."""
-    s = 0.0
-    n = len(ring)
-    for i in range(n):
-        lon1, lat1 = ring[i]
-        lon2, lat2 = ring[(i + 1) % n]
-        t1 = math.tan(math.radians(lat1) / 2)
-        t2 = math.tan(math.radians(lat2) / 2)
-        s += 2 * math.atan2(math.tan(math.radians(lon2 - lon1) / 2) * (t1 + t2), 1 + t1 * t2)
-    return s * EARTH_RADIUS_KM ** 2
-
-
-def point_in_rings(lon, lat, rings):
-    inside = False
-    for r in rings:
-        j = len(r) - 1
-        for i in range(len(r)):
-            xi, yi = r[i]
-            xj, yj = r[j]
-            if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
-                inside = not inside
-            j = i
-    return inside
 
 
 def distance_to_border_km(lon, lat, rings):
