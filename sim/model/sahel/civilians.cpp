@@ -9,8 +9,8 @@
 //    fighters (resolved into units after the loop, in household order);
 //  - flight (after Flee, Suleimenova et al. 2017): where recent violence
 //    nearby exceeds a threshold, a household leaves with a chance that grows
-//    with the excess, for the most attractive of six sampled towns and
-//    camps, attractiveness = exp(-distance/flee_distance_km) / (1 + violence
+//    with the excess, for the most attractive of six sampled towns, camps
+//    and points across the border (one per neighbouring country), attractiveness = exp(-distance/flee_distance_km) / (1 + violence
 //    near the destination); it travels a few cells a day;
 //  - return: a displaced household heads home once home is calm and not
 //    held by insurgents.

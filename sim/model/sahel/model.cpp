@@ -39,6 +39,25 @@ Model::Model(World world)
     const core::CellIndex c = world_.geo.cell_at(p.at);
     if (c != core::kNoCell) destinations_.push_back(c);
   }
+  // Refuge across borders: each neighbouring country offers one destination,
+  // the middle one (in cell order) of its cells that touch the core
+  // countries, besides the camps the map lists (Mbera).
+  const Geography& geo = world_.geo;
+  for (std::size_t k = 0; k < geo.countries.size(); ++k) {
+    if (geo.countries[k].core) continue;
+    std::vector<core::CellIndex> edge;
+    for (core::CellIndex c = 0; c < g.cells(); ++c) {
+      if (geo.country.data()[c] != static_cast<int>(k)) continue;
+      const int x = g.x_of(c), y = g.y_of(c);
+      bool touches = false;
+      for (const auto& [dx, dy] : {std::pair{1, 0}, std::pair{-1, 0}, std::pair{0, 1}, std::pair{0, -1}}) {
+        const core::CellIndex n = g.offset_xy(x, y, dx, dy);
+        touches = touches || (n != core::kNoCell && geo.is_core(n));
+      }
+      if (touches) edge.push_back(c);
+    }
+    if (!edge.empty()) destinations_.push_back(edge[edge.size() / 2]);
+  }
   std::sort(destinations_.begin(), destinations_.end());
   destinations_.erase(std::unique(destinations_.begin(), destinations_.end()), destinations_.end());
 
