@@ -27,10 +27,10 @@ import math
 import os
 import sys
 
-# The geometry (spherical ring area, point in polygon) is the map builder's
+# The geometry (spherical ring area, point in polygon, distances) is the map builder's
 # own, so the check measures with the same code that built the map.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios", "maps"))
-from build_sahel_map import point_in_rings, ring_area_km2  # noqa: E402
+from build_sahel_map import point_in_rings, point_segment_km, polyline_distance_km, ring_area_km2  # noqa: E402
 
 try:
     import yaml
@@ -89,18 +89,7 @@ class Report:
 
 
 def distance_to_border_km(lon, lat, rings):
-    return min(seg_km(lon, lat, r[i], r[(i + 1) % len(r)]) for r in rings for i in range(len(r)))
-
-
-def seg_km(lon, lat, a, b):
-    """Point-to-segment distance in a local equirectangular frame (fine below ~100 km)."""
-    k = math.cos(math.radians(lat))
-    ax, ay = (a[0] - lon) * k, a[1] - lat
-    bx, by = (b[0] - lon) * k, b[1] - lat
-    dx, dy = bx - ax, by - ay
-    L2 = dx * dx + dy * dy
-    t = 0.0 if L2 == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / L2))
-    return math.hypot(ax + t * dx, ay + t * dy) * math.pi / 180 * EARTH_RADIUS_KM
+    return min(point_segment_km(lon, lat, r[i], r[(i + 1) % len(r)]) for r in rings for i in range(len(r)))
 
 
 def is_pair(p):
@@ -212,7 +201,7 @@ def main(argv):
     R.check(ok_lines, "river lines well formed", f"{len(lines)} line(s), {sum(len(l) for l in lines)} vertices")
     if ok_lines:
         for town, (lat, lon, src) in RIVER_TOWNS.items():
-            d = min(seg_km(lon, lat, l[i], l[i + 1]) for l in lines for i in range(len(l) - 1))
+            d = polyline_distance_km(lon, lat, lines)
             R.check(d <= RIVER_MAX_KM, f"river within {RIVER_MAX_KM:g} km of {town}", f"{d:.2f} km [{src}]")
 
     print(f"{R.passed} passed, {R.failed} failed")

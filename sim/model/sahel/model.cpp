@@ -29,6 +29,7 @@ Model::Model(World world)
     side_here_.push_back(g.make_layer<std::int64_t>(0));
   }
   scratch_ = g.make_layer<std::int64_t>(0);
+  active_here_ = g.make_layer<std::int64_t>(0);
   for (int k = 0; k < 5; ++k) control_inputs_.push_back(g.make_layer<std::int64_t>(0));
   const auto cells = static_cast<std::size_t>(g.cells());
   arrest_risk_.assign(cells, 0);

@@ -90,6 +90,7 @@ class Model {
   std::vector<core::Layer<std::int64_t>> strength_here_;  // per faction, fighters per cell
   std::vector<core::SummedAreaTable> hostile_sat_, friendly_sat_, strength_sat_;  // per faction
   core::Layer<std::int64_t> scratch_;
+  core::Layer<std::int64_t> active_here_;  // active supporters per cell (sensing)
   core::SummedAreaTable population_sat_, active_sat_, gov_sat_, insurgent_sat_, unpopular_sat_, violence_sat_,
       harm_sat_;
   core::CellBuckets unit_buckets_, civilian_buckets_;

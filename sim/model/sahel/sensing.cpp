@@ -50,7 +50,7 @@ void Model::sense() {
 
   // People and active supporters per cell.
   const Civilians& h = w.civilians;
-  core::Layer<std::int64_t> active = g.make_layer<std::int64_t>(0);
+  core::Layer<std::int64_t>& active = active_here_;
   core::for_each_index(cells, [&](std::int64_t c) {
     std::int64_t people = 0, act = 0;
     for (std::uint32_t i : civilian_buckets_.in_cell(static_cast<core::CellIndex>(c))) {
