@@ -22,8 +22,24 @@ const std::vector<ParamSpec<RunSettings>>& run_table() {
   return table;
 }
 
+const std::vector<KeySpec>& header_text_keys() {
+  static const std::vector<KeySpec> table = {
+      {"model", "choice", "required", "epstein, sahel", "Which model the scenario is for."},
+      {"name", "text", "required", "any text", "Title, printed and recorded in the manifest."},
+      {"description", "text", "empty", "any text", "Recorded in the manifest."},
+      {"sources", "text", "empty", "any text", "Where the scenario's figures come from; recorded in the manifest."},
+      {"extends", "path", "none", "an existing scenario file, relative to this one (chains allowed, no cycles)",
+       "Parent scenario this one is deep-merged over: mappings key by key, lists of named items by name, the "
+       "rest replaced."},
+  };
+  return table;
+}
+
 std::vector<std::string> header_keys() {
-  std::vector<std::string> k = {"model", "name", "description", "sources"};
+  // `extends` never reaches validation: the loader merges and removes it.
+  std::vector<std::string> k;
+  for (const auto& t : header_text_keys())
+    if (t.key != "extends") k.push_back(t.key);
   for (const auto& p : run_table()) k.push_back(p.key);
   return k;
 }

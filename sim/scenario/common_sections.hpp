@@ -25,6 +25,8 @@ struct ScenarioHeader {
 };
 
 const std::vector<ParamSpec<RunSettings>>& run_table();
+// The text keys of the header (model, name, description, sources, extends).
+const std::vector<KeySpec>& header_text_keys();
 // The top-level keys every model accepts.
 std::vector<std::string> header_keys();
 

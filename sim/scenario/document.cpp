@@ -143,13 +143,49 @@ void Document::apply_override(const std::string& assignment) {
   }
   YAML::Node cur = root_;
   std::size_t start = 0;
+  // The same key as the scenario reader spells it (factions[2].doctrine.x),
+  // so an error in the value points at this override.
+  std::string indexed;
   while (true) {
     const auto dot = path.find('.', start);
     const std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (part.empty()) throw InputError({label, 1, static_cast<int>(start) + 1}, "expected a dotted key, found an empty part");
+    // A list of named items (factions, events) is entered by an item's
+    // name: factions.JNIM.doctrine.aggression.
+    if (cur.IsSequence()) {
+      YAML::Node found;
+      std::string known;
+      std::size_t index = 0;
+      for (std::size_t i = 0; i < cur.size(); ++i) {
+        YAML::Node item = cur[i];
+        if (!item.IsMap() || !item["name"] || !item["name"].IsScalar()) continue;
+        if (item["name"].Scalar() == part && found.IsNull()) {
+          found.reset(item);
+          index = i;
+        }
+        known += (known.empty() ? "" : ", ") + item["name"].Scalar();
+      }
+      if (!found.IsDefined() || found.IsNull())
+        throw InputError({label, 1, static_cast<int>(start) + 1},
+                         fmt::format("'{}' names no item of the list {} (names: {})", part, path.substr(0, start - 1),
+                                     known.empty() ? "none" : known));
+      if (dot == std::string::npos)
+        throw InputError({label, 1, static_cast<int>(start) + 1}, "expected a key inside the named item, after its name");
+      cur.reset(found);
+      indexed += fmt::format("[{}]", index);
+      start = dot + 1;
+      continue;
+    }
+    indexed += (indexed.empty() ? "" : ".") + part;
     if (dot == std::string::npos) {
       cur[part] = value;
       break;
+    }
+    if (cur[part].IsSequence()) {
+      YAML::Node next = cur[part];
+      cur.reset(next);
+      start = dot + 1;
+      continue;
     }
     if (!cur[part].IsMap()) {
       if (cur[part].IsDefined() && !cur[part].IsNull())
@@ -162,6 +198,7 @@ void Document::apply_override(const std::string& assignment) {
     start = dot + 1;
   }
   overrides_[path] = Location{label, 1, static_cast<int>(eq) + 2};
+  if (indexed != path) overrides_[indexed] = overrides_[path];
 }
 
 Location Document::where(const YAML::Node& node, std::string_view path) const {

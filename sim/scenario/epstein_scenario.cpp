@@ -53,6 +53,17 @@ const std::vector<ParamSpec<Params>>& epstein_table() {
   return table;
 }
 
+const std::vector<KeySpec>& epstein_extra_keys() {
+  static const std::vector<KeySpec> table = {
+      {"legitimacy_schedule", "list", "none (constant legitimacy)",
+       "points {tick: 0 to 10,000,000, legitimacy: 0 to 1} in increasing tick order",
+       "Legitimacy as a time series, held as a step or joined by straight lines (legitimacy_interpolation); "
+       "points beyond the end of the run never take effect.",
+      },
+  };
+  return table;
+}
+
 namespace {
 
 // Points may lie beyond the end of the run (they then never take effect), so
@@ -94,7 +105,7 @@ EpsteinScenario read_epstein_scenario(const Document& doc, const ScenarioHeader&
   const YAML::Node grid = section_of(doc, root, "grid", "grid");
   read_section(doc, grid, "grid", grid_table(), s.grid);
   const YAML::Node model = section_of(doc, root, "epstein", "epstein");
-  read_section(doc, model, "epstein", epstein_table(), s.params, {"legitimacy_schedule"});
+  read_section(doc, model, "epstein", epstein_table(), s.params, keys_of(epstein_extra_keys()));
   if (model.IsDefined() && !model.IsNull())
     s.params.legitimacy_schedule = read_schedule(doc, model["legitimacy_schedule"]);
 

@@ -32,6 +32,8 @@ struct EpsteinScenario {
 
 const std::vector<ParamSpec<GridSettings>>& grid_table();
 const std::vector<ParamSpec<epstein::Params>>& epstein_table();
+// Keys of epstein: that are not numbers (the legitimacy schedule).
+const std::vector<KeySpec>& epstein_extra_keys();
 
 // Validates a parsed document whose model is "epstein".
 EpsteinScenario read_epstein_scenario(const Document& doc, const ScenarioHeader& header);

@@ -71,6 +71,23 @@ ParamSpec<S> array_param(std::string key, T (S::*field)[N], std::size_t index, s
           [field, index](S& s, double v) { (s.*field)[index] = static_cast<T>(v); }};
 }
 
+// A key that is not a number of a struct (a name, a place, a date, a list,
+// a section): what it holds, its default ("required" if none) and its legal
+// values, for the unknown-key checks and the reference documentation.
+struct KeySpec {
+  std::string key;
+  std::string type;           // "text", "date", "faction", "place", "list of mines", ...
+  std::string default_value;  // "required", or what an absent key means
+  std::string legal;          // legal values, in words
+  std::string description;
+};
+
+inline std::vector<std::string> keys_of(const std::vector<KeySpec>& table) {
+  std::vector<std::string> keys;
+  for (const auto& k : table) keys.push_back(k.key);
+  return keys;
+}
+
 // Reads one value of `spec`'s type at `path`, checked against its range.
 double read_value(const Document& doc, const YAML::Node& node, const std::string& path, ParamType type, double lo,
                   double hi, const std::vector<std::string>& choices, const std::string& unit);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -54,12 +55,23 @@ E read_choice(const Document& doc, const YAML::Node& n, const std::string& path,
   return static_cast<E>(static_cast<int>(read_value(doc, n, path, ParamType::choice, 0, 0, choices, "")));
 }
 
+// "unknown X 'v'; did you mean 'w'? expected one of: a, b, c": the nearest
+// known name when one is close, and always the whole list.
+[[noreturn]] void fail_unknown(const Document& doc, const YAML::Node& n, const std::string& path, const std::string& what,
+                               const std::vector<std::string>& names) {
+  const std::string near = nearest_key(n.Scalar(), names);
+  const std::string hint = near.empty() ? "" : fmt::format("did you mean '{}'? ", near);
+  doc.fail(n, path, fmt::format("unknown {} '{}'; {}expected one of: {}", what, n.Scalar(), hint, fmt::join(names, ", ")));
+}
+
 // Names of the map's places, bases and mines, for deployments.
 std::vector<std::string> place_names(const Geography& geo) {
   std::vector<std::string> names;
   for (const Place& p : geo.places) names.push_back(p.name);
   for (const Base& b : geo.bases) names.push_back(b.name);
   for (const Mine& m : geo.mines) names.push_back(m.name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
 
@@ -68,10 +80,9 @@ core::CellIndex read_place(const Document& doc, const YAML::Node& n, const std::
   const core::CellIndex c = place_cell(geo, n.Scalar());
   if (c != core::kNoCell) return c;
   const auto names = place_names(geo);
-  const std::string near = nearest_key(n.Scalar(), names);
-  if (!near.empty()) doc.fail(n, path, fmt::format("unknown place '{}'; did you mean '{}'?", n.Scalar(), near));
-  doc.fail(n, path, fmt::format("unknown place '{}' (or outside the map's extent); expected one of: {}", n.Scalar(),
-                                fmt::join(names, ", ")));
+  if (std::find(names.begin(), names.end(), n.Scalar()) != names.end())
+    doc.fail(n, path, fmt::format("the place '{}' lies outside the map's extent; expected a place inside it", n.Scalar()));
+  fail_unknown(doc, n, path, "place", names);
 }
 
 int read_faction_ref(const Document& doc, const YAML::Node& n, const std::string& path,
@@ -81,20 +92,44 @@ int read_faction_ref(const Document& doc, const YAML::Node& n, const std::string
   if (!n || !n.IsScalar()) doc.fail(n, path, fmt::format("expected a faction name, found {}", describe(n)));
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == n.Scalar()) return static_cast<int>(i);
-  doc.fail(n, path, fmt::format("unknown faction '{}'; expected one of: {}", n.Scalar(), fmt::join(names, ", ")));
+  fail_unknown(doc, n, path, "faction", names);
+}
+
+int read_country(const Document& doc, const YAML::Node& n, const std::string& path, const Geography& geo) {
+  if (!n || !n.IsScalar()) doc.fail(n, path, fmt::format("expected the ISO code of a country of the map, found {}", describe(n)));
+  const int k = geo.country_index(n.Scalar());
+  if (k >= 0) return k;
+  std::vector<std::string> codes;
+  for (const auto& c : geo.countries) codes.push_back(c.code);
+  fail_unknown(doc, n, path, "country code", codes);
+}
+
+int read_mine(const Document& doc, const YAML::Node& n, const std::string& path, const Geography& geo) {
+  if (!n || !n.IsScalar()) doc.fail(n, path, fmt::format("expected the name of a mine of the map, found {}", describe(n)));
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < geo.mines.size(); ++i) {
+    if (geo.mines[i].name == n.Scalar()) {
+      if (geo.cell_at(geo.mines[i].at) == core::kNoCell)
+        doc.fail(n, path, fmt::format("the mine '{}' lies outside the map's extent; expected a mine inside it", n.Scalar()));
+      return static_cast<int>(i);
+    }
+    names.push_back(geo.mines[i].name);
+  }
+  fail_unknown(doc, n, path, "mine", names);
 }
 
 FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::string& path, const Geography& geo) {
   if (!n.IsMap()) doc.fail(n, path, fmt::format("expected a faction (a mapping with name, kind, ...), found {}", describe(n)));
-  reject_unknown_keys(doc, n, path, {"name", "kind", "country", "paid_by", "objective", "start", "funds", "doctrine", "weights"});
+  reject_unknown_keys(doc, n, path, keys_of(faction_keys()));
   FactionSpec f;
   f.name = read_text(doc, n, "name", path, true);
   if (!n["kind"]) doc.fail(n, path + ".kind", "missing; expected one of state, foreign, mercenary, militant, separatist, peacekeeper");
   f.kind = read_choice<FactionKind>(doc, n["kind"], path + ".kind", kFactionKindNames);
   f.country = read_text(doc, n, "country", path, false);
-  if (f.kind == FactionKind::state && geo.country_index(f.country) < 0)
-    doc.fail(n["country"] ? n["country"] : n, path + ".country",
-             fmt::format("expected the ISO code of a country of the map for a state, found '{}'", f.country));
+  if (f.kind == FactionKind::state && geo.country_index(f.country) < 0) {
+    if (!n["country"]) doc.fail(n, path + ".country", "missing; expected the ISO code of a country of the map for a state");
+    read_country(doc, n["country"], path + ".country", geo);
+  }
   f.paid_by = read_text(doc, n, "paid_by", path, false);
   if (n["objective"]) f.objective = read_choice<Objective>(doc, n["objective"], path + ".objective", kObjectiveNames);
   if (n["funds"]) f.start_funds = read_value(doc, n["funds"], path + ".funds", ParamType::real, -1e12, 1e12, {}, "USD");
@@ -107,7 +142,7 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
       const std::string at = fmt::format("{}.start[{}]", path, i);
       const YAML::Node s = start[i];
       if (!s.IsMap()) doc.fail(s, at, fmt::format("expected {{place: NAME, troops: N}}, found {}", describe(s)));
-      reject_unknown_keys(doc, s, at, {"place", "troops"});
+      reject_unknown_keys(doc, s, at, keys_of(deployment_keys()));
       read_place(doc, s["place"], at + ".place", geo);
       const int troops = static_cast<int>(read_value(doc, s["troops"], at + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
       f.start.push_back({s["place"].Scalar(), troops});
@@ -116,12 +151,32 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
   return f;
 }
 
+// An unknown key of an event: the nearest key of its own type, or, when the
+// key belongs to another type, which one.
+void reject_unknown_event_keys(const Document& doc, const YAML::Node& n, const std::string& path, EventType type) {
+  std::vector<std::string> known = keys_of(event_common_keys());
+  const auto own = keys_of(event_type(type).keys);
+  known.insert(known.end(), own.begin(), own.end());
+  const char* type_name = kEventTypeNames[static_cast<int>(type)];
+  for (const auto& kv : n) {
+    const std::string key = kv.first.as<std::string>();
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::vector<std::string> owners;
+    for (const auto& other : event_types())
+      for (const auto& k : other.keys)
+        if (k.key == key) owners.push_back(kEventTypeNames[static_cast<int>(other.type)]);
+    if (!owners.empty()) {
+      doc.fail(kv.first, path + "." + key,
+               fmt::format("'{}' is not a key of a {} event (it belongs to {}); expected one of: {}", key, type_name,
+                           fmt::join(owners, ", "), fmt::join(known, ", ")));
+    }
+  }
+  reject_unknown_keys(doc, n, path, known);
+}
+
 ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::string& path, const SahelScenario& s,
                           const Geography& geo) {
-  static const char* const kKeys[] = {"name", "date", "tick", "type", "faction", "factions", "place", "troops",
-                                      "until", "country", "hostile", "budget_cut", "legitimacy_drop", "morale_shock", "set", "note"};
   if (!n.IsMap()) doc.fail(n, path, fmt::format("expected an event (a mapping with date and type), found {}", describe(n)));
-  reject_unknown_keys(doc, n, path, std::vector<std::string>(std::begin(kKeys), std::end(kKeys)));
   const auto& factions = s.setup.factions;
   // Dates must fall within the run as the scenario defines it; a run cut
   // short from the command line (--ticks) simply never reaches the later ones.
@@ -139,15 +194,48 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
     return t;
   };
   ScheduledEvent e;
+  if (!n["type"]) {
+    std::vector<std::string> names(std::begin(kEventTypeNames), std::end(kEventTypeNames));
+    doc.fail(n, path + ".type", fmt::format("missing; expected one of {}", fmt::join(names, ", ")));
+  }
+  e.type = read_choice<EventType>(doc, n["type"], path + ".type", kEventTypeNames);
+  reject_unknown_event_keys(doc, n, path, e.type);
   if (n["date"]) e.tick = tick_of(n["date"], path + ".date");
   else if (n["tick"]) e.tick = static_cast<int>(read_value(doc, n["tick"], path + ".tick", ParamType::integer, 0, ticks, {}, "ticks"));
   else doc.fail(n, path, "expected a 'date' (YYYY-MM-DD) or a 'tick'");
-  if (!n["type"]) doc.fail(n, path + ".type", "missing; expected one of deploy, withdraw, doctrine, hostility, sanctions, coup");
-  e.type = read_choice<EventType>(doc, n["type"], path + ".type", kEventTypeNames);
-  e.note = read_text(doc, n, "note", path, false, fmt::format("{}", kEventTypeNames[static_cast<int>(e.type)]));
+  const char* type_name = kEventTypeNames[static_cast<int>(e.type)];
+  e.note = read_text(doc, n, "note", path, false, type_name);
   auto need = [&](const char* key) {
-    if (!n[key]) doc.fail(n, path + "." + key, fmt::format("missing; a {} event needs '{}'", kEventTypeNames[static_cast<int>(e.type)], key));
+    if (!n[key]) doc.fail(n, path + "." + key, fmt::format("missing; a {} event needs '{}'", type_name, key));
     return n[key];
+  };
+  auto until = [&](int fallback) {
+    if (!n["until"]) return fallback;
+    const int t = tick_of(n["until"], path + ".until");
+    if (t < e.tick)
+      doc.fail(n["until"], path + ".until",
+               fmt::format("expected a date on or after the event's date, {}, found {}",
+                           format_date(s.start_date + std::chrono::days{e.tick}), n["until"].Scalar()));
+    return t;
+  };
+  auto real = [&](const char* key, double lo, double hi, const char* unit) {
+    return read_value(doc, need(key), path + "." + key, ParamType::real, lo, hi, {}, unit);
+  };
+  auto mercenary = [&]() {
+    const int f = read_faction_ref(doc, need("faction"), path + ".faction", factions);
+    const FactionSpec& spec = factions[static_cast<std::size_t>(f)];
+    if (spec.kind != FactionKind::mercenary)
+      doc.fail(n["faction"], path + ".faction",
+               fmt::format("expected a faction of kind mercenary for a {} event, found '{}' of kind {}", type_name,
+                           spec.name, kFactionKindNames[static_cast<int>(spec.kind)]));
+    return f;
+  };
+  auto base_place = [&]() {
+    e.cell = read_place(doc, need("place"), path + ".place", geo);
+    e.place = n["place"].Scalar();
+    if (!geo.is_core(e.cell))
+      doc.fail(n["place"], path + ".place",
+               fmt::format("expected a place inside a core country (objectives lie there), found '{}'", e.place));
   };
   switch (e.type) {
     case EventType::deploy:
@@ -162,13 +250,8 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
       e.troops = t.IsScalar() && t.Scalar() == "all"
                      ? -1
                      : static_cast<int>(read_value(doc, t, path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters (or all)"));
-      e.until_tick = n["until"] ? tick_of(n["until"], path + ".until") : e.tick;
-      if (e.until_tick < e.tick) doc.fail(n["until"], path + ".until", "expected a date on or after the event's date");
-      if (n["country"]) {
-        const std::string code = read_text(doc, n, "country", path, true);
-        e.country = geo.country_index(code);
-        if (e.country < 0) doc.fail(n["country"], path + ".country", fmt::format("expected a country code of the map, found '{}'", code));
-      }
+      e.until_tick = until(e.tick);
+      if (n["country"]) e.country = read_country(doc, n["country"], path + ".country", geo);
       break;
     }
     case EventType::doctrine: {
@@ -200,13 +283,92 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
     }
     case EventType::sanctions:
       e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
-      e.value = read_value(doc, need("budget_cut"), path + ".budget_cut", ParamType::real, 0, 1, {}, "share of the budget");
-      e.until_tick = n["until"] ? tick_of(n["until"], path + ".until") : ticks;
+      e.value = real("budget_cut", 0, 1, "share of the budget");
+      e.until_tick = until(ticks);
       break;
     case EventType::coup:
       e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
-      e.value = n["legitimacy_drop"] ? read_value(doc, n["legitimacy_drop"], path + ".legitimacy_drop", ParamType::real, 0, 1, {}, "") : 0;
-      e.morale_shock = n["morale_shock"] ? read_value(doc, n["morale_shock"], path + ".morale_shock", ParamType::real, 0, 1, {}, "") : 0;
+      e.value = n["legitimacy_drop"] ? real("legitimacy_drop", 0, 1, "") : 0;
+      e.morale_shock = n["morale_shock"] ? real("morale_shock", 0, 1, "") : 0;
+      break;
+    case EventType::set: {
+      // Dotted keys, as on the command line: set: {combat.kill_rate: 0.02}.
+      const YAML::Node set = need("set");
+      if (!set.IsMap() || set.size() == 0)
+        doc.fail(set, path + ".set",
+                 fmt::format("expected a mapping of dotted parameter keys such as {{civilians.flee_rate: 0.001}}, found {}",
+                             describe(set)));
+      std::vector<std::string> known;
+      for (const auto& p : settable_params()) known.push_back(p.key);
+      std::vector<std::pair<std::size_t, double>> changes;
+      for (const auto& kv : set) {
+        const std::string key = kv.first.as<std::string>();
+        const std::string at = path + ".set." + key;
+        const auto& start_only = start_only_params();
+        if (std::find(start_only.begin(), start_only.end(), key) != start_only.end())
+          doc.fail(kv.first, at,
+                   fmt::format("'{}' is read only when a run starts; expected a parameter that can change during a run", key));
+        const auto it = std::find(known.begin(), known.end(), key);
+        if (it == known.end()) {
+          reject_unknown_keys(doc, set, path + ".set", known);  // fails, suggesting the nearest key
+          doc.fail(kv.first, at, "unknown parameter");
+        }
+        const auto k = static_cast<std::size_t>(it - known.begin());
+        const SettableParam& p = settable_params()[k];
+        changes.emplace_back(k, read_value(doc, kv.second, at, p.type, p.lo, p.hi, p.choices, p.unit));
+      }
+      e.change_params = [changes](SahelParams& params) {
+        for (const auto& [k, v] : changes) settable_params()[k].set(params, v);
+      };
+      break;
+    }
+    case EventType::legitimacy_shock:
+      e.value = real("change", -1, 1, "");
+      if (n["country"]) e.country = read_country(doc, n["country"], path + ".country", geo);
+      break;
+    case EventType::contract_start: {
+      e.faction = mercenary();
+      e.other = read_faction_ref(doc, need("paid_by"), path + ".paid_by", factions);
+      if (e.other == e.faction)
+        doc.fail(n["paid_by"], path + ".paid_by", "expected another faction than the mercenaries themselves");
+      e.value = real("cost_per_month", 0, 1e12, "USD");
+      if (n["troops"])
+        e.troops = static_cast<int>(read_value(doc, n["troops"], path + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
+      if (e.troops > 0) {
+        e.cell = read_place(doc, need("place"), path + ".place", geo);
+        e.place = n["place"].Scalar();
+      } else if (n["place"]) {
+        doc.fail(n["place"], path + ".place", "expected 'troops' (1 or more) with a 'place', found no troops");
+      }
+      const YAML::Node mines = n["concession"];
+      if (mines) {
+        if (!mines.IsSequence())
+          doc.fail(mines, path + ".concession", fmt::format("expected a list of mine names, found {}", describe(mines)));
+        for (std::size_t i = 0; i < mines.size(); ++i)
+          e.mines.push_back(read_mine(doc, mines[i], fmt::format("{}.concession[{}]", path, i), geo));
+      }
+      e.rate = n["concession_income_per_day"]
+                   ? real("concession_income_per_day", 0, 1e9, "USD per unit of mine value per day")
+                   : factions[static_cast<std::size_t>(e.faction)].doctrine.mine_income_per_day;
+      break;
+    }
+    case EventType::contract_end:
+      e.faction = mercenary();
+      e.until_tick = until(e.tick);
+      break;
+    case EventType::base_open:
+    case EventType::base_close:
+      e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
+      base_place();
+      break;
+    case EventType::border_closure:
+      e.country = read_country(doc, need("country"), path + ".country", geo);
+      e.until_tick = until(-1);
+      e.civilians = !n["civilians"] || read_value(doc, n["civilians"], path + ".civilians", ParamType::boolean, 0, 1, {}, "") != 0;
+      e.armed_groups =
+          !n["armed_groups"] || read_value(doc, n["armed_groups"], path + ".armed_groups", ParamType::boolean, 0, 1, {}, "") != 0;
+      if (!e.civilians && !e.armed_groups)
+        doc.fail(n, path, "expected the border closed to civilians, armed_groups or both, found both false");
       break;
   }
   return e;
@@ -228,8 +390,7 @@ double estimated_bytes(const Extent& x, const CivilianParams& cp, const VectorMa
 SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& header) {
   const YAML::Node& root = doc.root();
   std::vector<std::string> top = header_keys();
-  top.insert(top.end(), {"start_date", "map", "civilians", "legitimacy", "combat", "control", "output", "factions",
-                         "hostility", "events"});
+  for (const auto& k : sahel_top_keys()) top.push_back(k.key);
   reject_unknown_keys(doc, root, "", top);
 
   SahelScenario s;
@@ -244,10 +405,10 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
   std::vector<std::string> geo_keys = keys_of(geography_table());
   std::vector<std::string> extent_keys = keys_of(extent_table());
   std::vector<std::string> extra = geo_keys;
-  extra.push_back("file");
+  for (const auto& k : map_keys()) extra.push_back(k.key);
   read_section(doc, map, "map", extent_table(), s.extent, extra);
   extra = extent_keys;
-  extra.push_back("file");
+  for (const auto& k : map_keys()) extra.push_back(k.key);
   read_section(doc, map, "map", geography_table(), s.geography, extra);
   if (s.extent.lon_max <= s.extent.lon_min || s.extent.lat_max <= s.extent.lat_min)
     doc.fail(map, "map", fmt::format("expected lon_min < lon_max and lat_min < lat_max, found [{}, {}] x [{}, {}]",
@@ -263,12 +424,9 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
   read_section(doc, section_of(doc, root, "combat", "combat"), "combat", combat_table(), p.combat);
   read_section(doc, section_of(doc, root, "control", "control"), "control", control_table(), p.control);
   const YAML::Node output = section_of(doc, root, "output", "output");
-  if (output) {
-    reject_unknown_keys(doc, output, "output", {"snapshot_every"});
-    if (output["snapshot_every"])
-      s.snapshot_every = static_cast<int>(read_value(doc, output["snapshot_every"], "output.snapshot_every",
-                                                     ParamType::integer, 0, 1e7, {}, "ticks"));
-  }
+  OutputSettings output_settings;
+  read_section(doc, output, "output", output_table(), output_settings);
+  s.snapshot_every = output_settings.snapshot_every;
 
   const VectorMap vector_map = read_map_file(map_path);
   const YAML::Node list = root["factions"];
@@ -326,7 +484,7 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
   r["legitimacy"] = section_json(legitimacy_table(), p.legitimacy);
   r["combat"] = section_json(combat_table(), p.combat);
   r["control"] = section_json(control_table(), p.control);
-  r["output"] = {{"snapshot_every", s.snapshot_every}};
+  r["output"] = section_json(output_table(), output_settings);
   r["factions"] = nlohmann::ordered_json::array();
   for (const auto& f : s.setup.factions) {
     nlohmann::ordered_json j;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "scenario/sahel_tables.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace sahel::scenario {
 
 using namespace model;
@@ -89,7 +92,7 @@ const std::vector<ParamSpec<CombatParams>>& combat_table() {
       real_param("morale_recovery", &P::morale_recovery, "per day", 0, 1, "Daily recovery of morale toward 1.", kA),
       real_param("withdraw_morale", &P::withdraw_morale, "", 0, 1, "Below this morale a unit breaks off and withdraws.", kA),
       real_param("violence_decay", &P::violence_decay, "per day", 0, 1,
-                 "Daily factor on the recent-violence layer (0.95: a half-life of about two weeks).", kA),
+                 "Daily factor on the recent-violence layer (0.95: a half-life of about 13.5 days).", kA),
   };
   return t;
 }
@@ -138,7 +141,8 @@ const std::vector<ParamSpec<Doctrine>>& doctrine_table() {
                  "Insurgents: daily share of active supporters near its units who join.", kA),
       real_param("tax_per_person_day", &P::tax_per_person_day, "USD", 0, 1000, "Insurgents: daily tax per person in held cells.", kA),
       real_param("mine_income_per_day", &P::mine_income_per_day, "USD", 0, 1e9,
-                 "Insurgents: daily income per unit of mine value held.", kA),
+                 "Insurgents: daily income per unit of mine value held; mercenaries: the default income per unit of "
+                 "value of the mines a contract concedes them (contract_start).", kA),
       integer_param("unit_size", &P::unit_size, "fighters", 1, 100000, "Fighters per unit when deployed or recruited.",
                     "assumption (company size, MODEL.md)"),
   };
@@ -193,6 +197,235 @@ const std::vector<ParamSpec<GeographyParams>>& geography_table() {
       array_param("movement_cost_floodplain", &P::movement_cost, 3, "", 1, 100, "Movement cost, floodplain.", kA),
       array_param("movement_cost_urban", &P::movement_cost, 4, "", 1, 100, "Movement cost, towns.", kA),
   };
+  return t;
+}
+
+
+const std::vector<KeySpec>& sahel_top_keys() {
+  static const std::vector<KeySpec> t = {
+      {"start_date", "date", "required", "YYYY-MM-DD, a real calendar date", "First day of the run (tick 0)."},
+      {"map", "section", "required", "file plus the keys of map.*", "The vector map and how it is rasterised."},
+      {"civilians", "section", "all defaults", "the keys of civilians.*", "Households: activation, flight, return."},
+      {"legitimacy", "section", "all defaults", "the keys of legitimacy.*", "Local legitimacy and reputation."},
+      {"combat", "section", "all defaults", "the keys of combat.*", "Engagements, losses, morale."},
+      {"control", "section", "all defaults", "the keys of control.*", "Control and Kalyvas zones."},
+      {"output", "section", "all defaults", "the keys of output.*", "What a run writes besides the time series."},
+      {"factions", "list", "required", "1 to 100 factions (factions[i].*)", "The armed actors."},
+      {"hostility", "list", "none", "pairs [A, B] of two different faction names",
+       "Who fights whom at the start (symmetric); unpaired factions do not fight."},
+      {"events", "list", "none", "events (events[i].*)", "The dated timeline."},
+  };
+  return t;
+}
+
+const std::vector<KeySpec>& map_keys() {
+  static const std::vector<KeySpec> t = {
+      {"file", "path", "required", "an existing vector map file, relative to the scenario",
+       "The vector map (countries, river, towns and camps, mines, bases), e.g. maps/sahel.yaml."},
+  };
+  return t;
+}
+
+const std::vector<KeySpec>& faction_keys() {
+  static const std::vector<KeySpec> t = {
+      {"name", "text", "required", "unique among the factions",
+       "Used in hostility pairs, events, paid_by and the outputs."},
+      {"kind", "choice", "required", "state, foreign, mercenary, militant, separatist, peacekeeper",
+       "Decides the side: state, foreign, mercenary and peacekeeper are the government side; militant and "
+       "separatist the insurgent side."},
+      {"country", "text", "empty", "state: the ISO code of a country of the map; other kinds: any text",
+       "Home country. A state is the state of that map country (its objectives, capital, training); a faction's "
+       "coups hit this country."},
+      {"paid_by", "faction", "itself", "the name of another faction",
+       "The faction whose funds pay this faction's upkeep (mercenaries)."},
+      {"objective", "choice", "cities", "cities, mines, borders, bases, interests",
+       "Where its units head when nothing else draws them (interests: the capitals and the mines)."},
+      {"funds", "number", "0", "-10^12 to 10^12 USD", "Funds at the start."},
+      {"start", "list", "none", "items {place, troops} (factions[i].start[j].*)",
+       "Initial positions and strengths, cut into units of unit_size."},
+      {"doctrine", "section", "all defaults", "the keys of factions[i].doctrine.*", "How the faction fights and pays."},
+      {"weights", "section", "all defaults", "the keys of factions[i].weights.*", "Personality weights of movement."},
+  };
+  return t;
+}
+
+const std::vector<KeySpec>& deployment_keys() {
+  static const std::vector<KeySpec> t = {
+      {"place", "place", "required", "a town, camp, base or mine of the map", "Where the troops stand at the start."},
+      {"troops", "integer", "required", "0 to 10,000,000 fighters", "Fighters there."},
+  };
+  return t;
+}
+
+const std::vector<KeySpec>& event_common_keys() {
+  static const std::vector<KeySpec> t = {
+      {"name", "text", "none", "any text",
+       "Identifies the event when scenarios merge through extends: (give every event one)."},
+      {"date", "date", "required (or tick)", "YYYY-MM-DD within the run", "The day it takes effect."},
+      {"tick", "integer", "required (or date)", "0 to the run's ticks", "The day it takes effect, in days after start_date."},
+      {"type", "choice", "required",
+       "deploy, withdraw, doctrine, hostility, sanctions, coup, set, legitimacy_shock, contract_start, contract_end, "
+       "base_open, base_close, border_closure",
+       "What happens; each type has the keys listed under it."},
+      {"note", "text", "the type", "any text", "Written to the event log."},
+  };
+  return t;
+}
+
+namespace {
+const KeySpec kFaction{"faction", "faction", "required", "a faction name", "The faction concerned."};
+const KeySpec kPlace{"place", "place", "required", "a town, camp, base or mine of the map", "Where."};
+const KeySpec kUntil{"until", "date", "the event's date", "YYYY-MM-DD, on or after the event's date, within the run",
+                     "Last day of the schedule."};
+}  // namespace
+
+const std::vector<EventTypeSpec>& event_types() {
+  using T = EventType;
+  static const std::vector<EventTypeSpec> t = {
+      {T::deploy,
+       "New units of the faction at the place, cut into units of unit_size (counted as deployed).",
+       kA,
+       {kFaction, kPlace, {"troops", "integer", "required", "1 to 10,000,000 fighters", "How many arrive."}}},
+      {T::withdraw,
+       "Removes that many of the faction's fighters (in country only, if given; at most those present on the day), "
+       "evenly day by day until `until`, largest units first; with all, on the last day every fighter still there "
+       "leaves, and with a country the faction never enters it again. Schedules run side by side.",
+       kA,
+       {kFaction,
+        {"troops", "integer or all", "required", "1 to 10,000,000 fighters, or all", "How many leave."},
+        kUntil,
+        {"country", "country", "anywhere", "the ISO code of a country of the map", "Only from this country."}}},
+      {T::doctrine,
+       "Sets the listed doctrine values of the faction from that day (funding_per_month, upkeep_per_fighter_day, "
+       "aggression, ...).",
+       kA,
+       {kFaction,
+        {"set", "mapping", "required", "keys of factions[i].doctrine.* with their ranges", "The new values."}}},
+      {T::hostility,
+       "The two factions start or stop fighting each other (symmetric).",
+       kA,
+       {{"factions", "list", "required", "two faction names [A, B]", "The pair."},
+        {"hostile", "boolean", "required", "true or false", "Start (true) or stop (false) fighting."}}},
+      {T::sanctions,
+       "The faction's monthly funding is multiplied by 1 - budget_cut until `until`, then restored.",
+       kA,
+       {kFaction,
+        {"budget_cut", "number", "required", "0 to 1 (share of the budget)", "The cut."},
+        {"until", "date", "the end of the run", "YYYY-MM-DD within the run", "Last day of the sanctions."}}},
+      {T::coup,
+       "Local legitimacy falls by legitimacy_drop in every cell of the faction's country (everywhere if its "
+       "country is not a map country); its units lose morale_shock morale.",
+       kA,
+       {kFaction,
+        {"legitimacy_drop", "number", "0", "0 to 1", "Fall of local legitimacy."},
+        {"morale_shock", "number", "0", "0 to 1", "Morale lost by the faction's units."}}},
+      {T::set,
+       "Model-wide parameters change from that day, as if the scenario had set them from the start "
+       "(legitimacy.initial moves the level recovery pulls back to, not the layer).",
+       kA,
+       {{"set", "mapping", "required",
+         "dotted keys civilians.*, legitimacy.*, combat.*, control.* with their ranges, except "
+         "civilians.people_per_agent, civilians.hardship_mean and civilians.hardship_spread (read only at the start)",
+         "The new values, e.g. {combat.kill_rate: 0.02}."}}},
+      {T::legitimacy_shock,
+       "Local legitimacy jumps by `change` (clamped to 0-1) in every cell of the country, or of the map; "
+       "legitimacy.recovery_rate then pulls it back.",
+       kA,
+       {{"change", "number", "required", "-1 to 1", "The jump: negative a loss (a scandal), positive a gain."},
+        {"country", "country", "the whole map", "the ISO code of a country of the map", "Where."}}},
+      {T::contract_start,
+       "A mercenary contract: from that day the payer hands cost_per_month / 30.44 a day to the mercenaries, who "
+       "pay their own upkeep from it (paid_by no longer applies), and each conceded mine earns them "
+       "concession_income_per_day x its value a day unless insurgents hold its cell. troops arrive at place "
+       "(counted as deployed). A new contract replaces the one in force.",
+       kA,
+       {{"faction", "faction", "required", "a faction of kind mercenary", "The mercenaries."},
+        {"paid_by", "faction", "required", "another faction's name", "Who pays the fee."},
+        {"cost_per_month", "number", "required", "0 to 10^12 USD", "The fee."},
+        {"troops", "integer", "0", "0 to 10,000,000 fighters", "Fighters who arrive with the contract."},
+        {"place", "place", "required with troops", "a town, camp, base or mine of the map", "Where they arrive."},
+        {"concession", "list of mines", "none", "names of mines of the map", "Mines whose income goes to the mercenaries."},
+        {"concession_income_per_day", "number", "the faction's doctrine mine_income_per_day", "0 to 10^9 USD",
+         "Income per unit of mine value per day from each conceded mine."}}},
+      {T::contract_end,
+       "Payment stops that day (the contract's fee, its concessions and any paid_by), and all the faction's "
+       "fighters leave evenly until `until` (as a withdraw of all, anywhere); what they cost meanwhile comes out "
+       "of their own funds.",
+       kA,
+       {{"faction", "faction", "required", "a faction of kind mercenary", "The mercenaries."}, kUntil}},
+      {T::base_open,
+       "The place joins the faction's objective cells (whatever its objective), so units it deploys or raises "
+       "later may be sent there.",
+       kA,
+       {kFaction, {"place", "place", "required", "a town, camp, base or mine of the map, inside a core country", "Where."}}},
+      {T::base_close,
+       "The place leaves the faction's objective cells. The faction's units whose objective it was pull out to "
+       "the nearest objective cell left (Chebyshev distance; ties: lower cell index); if none is left they leave "
+       "the theatre at once (counted as withdrawn).",
+       kA,
+       {kFaction, {"place", "place", "required", "a town, camp, base or mine of the map, inside a core country", "Where."}}},
+      {T::border_closure,
+       "The country's border closes until `until`: with civilians, no household sets out (fleeing or returning) "
+       "for a destination across it, into or out of the country; with armed_groups, insurgent units do not enter "
+       "the country and its border cells give no sanctuary (no border_sanctuary detection multiplier). Closures "
+       "may overlap.",
+       kA,
+       {{"country", "country", "required", "the ISO code of a country of the map", "Whose border."},
+        {"until", "date", "the end of the run", "YYYY-MM-DD, on or after the event's date, within the run",
+         "Last day closed; it reopens the next day."},
+        {"civilians", "boolean", "true", "true or false", "Closed to people crossing."},
+        {"armed_groups", "boolean", "true", "true or false", "Closed to armed groups' sanctuary."}}},
+  };
+  return t;
+}
+
+const EventTypeSpec& event_type(EventType type) {
+  for (const auto& e : event_types())
+    if (e.type == type) return e;
+  throw std::logic_error("event type missing from event_types()");
+}
+
+const std::vector<ParamSpec<OutputSettings>>& output_table() {
+  static const std::vector<ParamSpec<OutputSettings>> t = {
+      integer_param("snapshot_every", &OutputSettings::snapshot_every, "ticks", 0, 10000000,
+                    "Days between cell snapshots (0: none).", "convention"),
+  };
+  return t;
+}
+
+namespace {
+template <class S>
+void add_settable(std::vector<SettableParam>& out, const std::string& section, const std::vector<ParamSpec<S>>& table,
+                  S SahelParams::*member) {
+  for (const auto& spec : table) {
+    const std::string key = section + "." + spec.key;
+    const auto& skip = start_only_params();
+    if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
+    auto set = spec.set;
+    out.push_back({key, spec.type, spec.lo, spec.hi, spec.choices, spec.unit,
+                   [set, member](SahelParams& p, double v) { set(p.*member, v); }});
+  }
+}
+}  // namespace
+
+const std::vector<std::string>& start_only_params() {
+  // Households are made, and their hardship drawn, once at the start; a
+  // change later would do nothing (or, for people_per_agent, miscount the
+  // active households the arrest risk divides by).
+  static const std::vector<std::string> keys = {"civilians.people_per_agent", "civilians.hardship_mean",
+                                                "civilians.hardship_spread"};
+  return keys;
+}
+
+const std::vector<SettableParam>& settable_params() {
+  static const std::vector<SettableParam> t = [] {
+    std::vector<SettableParam> out;
+    add_settable(out, "civilians", civilian_table(), &SahelParams::civilians);
+    add_settable(out, "legitimacy", legitimacy_table(), &SahelParams::legitimacy);
+    add_settable(out, "combat", combat_table(), &SahelParams::combat);
+    add_settable(out, "control", control_table(), &SahelParams::control);
+    return out;
+  }();
   return t;
 }
 

@@ -94,3 +94,100 @@ TEST_CASE("overrides are validated like the file and named in errors", "[scenari
   CHECK_THAT(error_of(kHead, {"no_equals_sign"}), Contains("expected KEY=VALUE"));
   CHECK_THAT(error_of(kHead, {"name.x=1"}), Contains("'name' holds 'bad', not a section of keys"));
 }
+
+// ---------------------------------------------------------------------------
+// The Sahel timeline: the keys of each event type, and the factions, places,
+// mines and countries they name.
+
+namespace {
+const std::string kSahel =
+    "model: sahel\nname: bad\nstart_date: 2021-07-01\nticks: 100\n"
+    "map: {file: maps/sahel.yaml, cell_deg: 0.5}\ncivilians: {people_per_agent: 10000}\n"
+    "factions:\n  - {name: FAMa, kind: state, country: ML}\n  - {name: Wagner, kind: mercenary, country: RU}\n"
+    "events:\n";  // the event is on line 11
+
+std::string sahel_error_of(const std::string& event) {
+  try {
+    test::sahel_from_text(kSahel + "  - " + event + "\n");
+  } catch (const scenario::InputError& e) {
+    return e.what();
+  }
+  FAIL("no error for event:\n" << event);
+  return {};
+}
+}  // namespace
+
+TEST_CASE("an event's unknown key suggests the nearest key of its type, or names the type it belongs to",
+          "[scenario][errors][events]") {
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: contract_start, faction: Wagner, paid_by: FAMa, "
+                            "cost_per_month: 1000, concesion: [Sadiola]}"),
+             Contains("test.yaml:11:") && Contains("events[0].concesion: unknown key 'concesion'; did you mean 'concession'?"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: border_closure, country: ML, budget_cut: 0.2}"),
+             Contains("events[0].budget_cut: 'budget_cut' is not a key of a border_closure event (it belongs to sanctions); "
+                      "expected one of: name, date, tick, type, note, country, until, civilians, armed_groups"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: lockdown, country: ML}"),
+             Contains("events[0].type: expected one of deploy, withdraw,") && Contains("border_closure, found 'lockdown'"));
+}
+
+TEST_CASE("a set event takes dotted keys of the model's sections, checked like the file", "[scenario][errors][events]") {
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {civilians.flee_rat: 0.1}}"),
+             Contains("events[0].set.civilians.flee_rat: unknown key 'civilians.flee_rat'; did you mean 'civilians.flee_rate'?"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {combat.kill_rate: 2}}"),
+             Contains("test.yaml:11:") &&
+                 Contains("events[0].set.combat.kill_rate: expected a number from 0 to 1 per enemy fighter per day, found '2'"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {civilians.people_per_agent: 50}}"),
+             Contains("'civilians.people_per_agent' is read only when a run starts"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {civilians: {flee_rate: 0.1}}}"),
+             Contains("unknown key 'civilians'"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: 3}"),
+             Contains("events[0].set: expected a mapping of dotted parameter keys"));
+}
+
+TEST_CASE("legitimacy_shock and border_closure check their values, countries and dates", "[scenario][errors][events]") {
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: legitimacy_shock, change: 1.5}"),
+             Contains("test.yaml:11:56: error: events[0].change: expected a number from -1 to 1, found '1.5'"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: legitimacy_shock}"),
+             Contains("events[0].change: missing; a legitimacy_shock event needs 'change'"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: legitimacy_shock, change: -0.1, country: MLI}"),
+             Contains("events[0].country: unknown country code 'MLI'; did you mean 'ML'? expected one of:") &&
+                 Contains("BF") && Contains("NE"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: border_closure, country: NE, civilians: false, armed_groups: false}"),
+             Contains("expected the border closed to civilians, armed_groups or both"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: border_closure, country: NE, until: 2022-01-01}"),
+             Contains("events[0].until: expected a date within the run, 2021-07-01 to 2021-10-09, found 2022-01-01"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: border_closure, country: NE, civilians: maybe}"),
+             Contains("events[0].civilians: expected true or false, found 'maybe'"));
+}
+
+TEST_CASE("contract events name a mercenary faction, a payer, places and mines that exist", "[scenario][errors][events]") {
+  const std::string head = "{date: 2021-07-02, type: contract_start, ";
+  CHECK_THAT(sahel_error_of(head + "faction: FAMa, paid_by: Wagner, cost_per_month: 1}"),
+             Contains("events[0].faction: expected a faction of kind mercenary for a contract_start event, found 'FAMa' of kind state"));
+  CHECK_THAT(sahel_error_of(head + "faction: Wagner, paid_by: FAMA, cost_per_month: 1}"),
+             Contains("events[0].paid_by: unknown faction 'FAMA'; did you mean 'FAMa'? expected one of: FAMa, Wagner"));
+  CHECK_THAT(sahel_error_of(head + "faction: Wagner, paid_by: Wagner, cost_per_month: 1}"),
+             Contains("expected another faction than the mercenaries themselves"));
+  CHECK_THAT(sahel_error_of(head + "faction: Wagner, paid_by: FAMa}"),
+             Contains("events[0].cost_per_month: missing; a contract_start event needs 'cost_per_month'"));
+  CHECK_THAT(sahel_error_of(head + "faction: Wagner, paid_by: FAMa, cost_per_month: 1, concession: [Sadiolla]}"),
+             Contains("events[0].concession[0]: unknown mine 'Sadiolla'; did you mean 'Sadiola'? expected one of:") &&
+                 Contains("Syama"));
+  CHECK_THAT(sahel_error_of(head + "faction: Wagner, paid_by: FAMa, cost_per_month: 1, troops: 400}"),
+             Contains("events[0].place: missing; a contract_start event needs 'place'"));
+  CHECK_THAT(sahel_error_of(head + "faction: Wagner, paid_by: FAMa, cost_per_month: 1, place: Bamako}"),
+             Contains("events[0].place: expected 'troops' (1 or more) with a 'place'"));
+  CHECK_THAT(sahel_error_of("{date: 2021-08-02, type: contract_end, faction: Wagner, until: 2021-08-01}"),
+             Contains("events[0].until: expected a date on or after the event's date, 2021-08-02, found 2021-08-01"));
+}
+
+TEST_CASE("base events and deployments name a known place and list the known ones", "[scenario][errors][events]") {
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: base_open, faction: FAMa, place: Gaoo}"),
+             Contains("events[0].place: unknown place 'Gaoo'; did you mean 'Gao'? expected one of:") &&
+                 Contains("Bamako") && Contains("Tessalit"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: base_close, faction: FAMa, place: \"Mbera / Fassala\"}"),
+             Contains("events[0].place: expected a place inside a core country"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: base_open, faction: Barkhane, place: Gao}"),
+             Contains("events[0].faction: unknown faction 'Barkhane'; expected one of: FAMa, Wagner"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: deploy, faction: FAMa, place: Zzzzzz, troops: 5}"),
+             Contains("unknown place 'Zzzzzz'; expected one of:") && Contains("Bamako"));
+}

@@ -13,6 +13,12 @@ scenario::EpsteinScenario epstein_from_text(const std::string& yaml, const std::
   return scenario::read_epstein_scenario(doc, scenario::read_header(doc, {"epstein"}));
 }
 
+scenario::SahelScenario sahel_from_text(const std::string& yaml, const std::vector<std::string>& overrides) {
+  scenario::Document doc = scenario::Document::parse(std::string(SAHELSIM_SOURCE_DIR) + "/scenarios/test.yaml", yaml);
+  for (const std::string& o : overrides) doc.apply_override(o);
+  return scenario::read_sahel_scenario(doc, scenario::read_header(doc, {"sahel"}));
+}
+
 epstein::Model epstein_model(const scenario::EpsteinScenario& s) {
   return epstein::Model(epstein::make_world(s.core_grid(), s.params, {s.header.run.seed, s.header.run.replicate}));
 }

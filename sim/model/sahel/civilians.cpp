@@ -13,7 +13,10 @@
 //    and points across the border (one per neighbouring country), attractiveness = exp(-distance/flee_distance_km) / (1 + violence
 //    near the destination); it travels a few cells a day;
 //  - return: a displaced household heads home once home is calm and not
-//    held by insurgents.
+//    held by insurgents;
+//  - closed borders (border_closure events): a household does not set out,
+//    in flight or return, for a destination in another country when either
+//    country is closed to civilians; households already on the way go on.
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
@@ -82,7 +85,7 @@ void Model::civilians_decide() {
         core::CellIndex choice = core::kNoCell;
         for (int k = 0; k < 6; ++k) {
           const core::CellIndex dest = destinations_[d.below(static_cast<std::uint32_t>(destinations_.size()))];
-          if (dest == c) continue;
+          if (dest == c || !may_cross(c, dest)) continue;  // a closed border: that sample is lost
           const double dx = g.x_of(dest) - g.x_of(c), dy = g.y_of(dest) - g.y_of(c);
           const double km = std::sqrt(dx * dx + dy * dy) * km_per_cell;
           const double safety = 1.0 / (1.0 + violence_near_[static_cast<std::size_t>(dest)]);
@@ -97,7 +100,7 @@ void Model::civilians_decide() {
           h.displaced[i] = 1;
         }
       } else if (h.displaced[i] && violence_near_[static_cast<std::size_t>(h.home[i])] < cp.return_violence &&
-                 w.zone.data()[h.home[i]] <= 3 && d.uniform() < cp.return_rate) {
+                 w.zone.data()[h.home[i]] <= 3 && d.uniform() < cp.return_rate && may_cross(c, h.home[i])) {
         h.destination[i] = h.home[i];
       }
     }

@@ -4,7 +4,7 @@
 // hostile pair fights with probability
 //   engagement_rate * max(aggression_a * detect(b), aggression_b * detect(a)),
 // detect = detectability * cover of the terrain (* border_sanctuary on a
-// border cell). Losses are drawn, not averaged:
+// border cell, unless its country's border is closed to armed groups). Losses are drawn, not averaged:
 //   square law (regular battle): mean losses of A = kill_rate * eff_B * B;
 //   ambush (an insurgent raid on a weaker force): linear law, with
 //     mean losses of D = kill_rate * ambush_bonus * eff_A * A * 2D/(A+D) and
@@ -98,7 +98,10 @@ void Model::fight() {
     };
     const double people = static_cast<double>(population_here_[static_cast<std::size_t>(cell)]);
     const double exposure = std::min(1.0, people / 10000.0);
-    const double cover = cp.cover_detection[geo.terrain.data()[cell]] * (geo.border.data()[cell] ? cp.border_sanctuary : 1.0);
+    // A border gives sanctuary, unless its country has closed it to armed groups.
+    const int country = geo.country.data()[cell];
+    const bool sanctuary = geo.border.data()[cell] && !(country >= 0 && closed_to_armed_[static_cast<std::size_t>(country)]);
+    const double cover = cp.cover_detection[geo.terrain.data()[cell]] * (sanctuary ? cp.border_sanctuary : 1.0);
     core::Draws draws(w.key, tick, Stream::engagement, static_cast<std::uint64_t>(cell));
 
     for (std::size_t a = 0; a < nf; ++a) {

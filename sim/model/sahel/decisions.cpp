@@ -10,7 +10,8 @@
 // the strong). Units that break (low morale) or are being withdrawn head
 // for their objective and away from enemies. Government forces stay inside
 // the core countries; insurgents may use the neighbours' ground as
-// sanctuary. Foreign air power strikes the strongest hostile concentration
+// sanctuary, except a country whose border is closed to armed groups (a
+// border_closure event), which they do not enter. Foreign air power strikes the strongest hostile concentration
 // within its radius. Every unit writes only its own intent; moves are then
 // applied in a separate pass.
 #include <algorithm>
@@ -66,6 +67,10 @@ void Model::units_decide() {
         bool left = false;  // a country the faction has withdrawn from for good
         for (int k : fac.left_countries) left = left || (geo.country.data()[c] == k && geo.country.data()[here] != k);
         if (left) continue;
+        // A border closed to armed groups: insurgents do not cross into that country.
+        if (!gov && geo.country.data()[c] != geo.country.data()[here] &&
+            closed_to_armed_[static_cast<std::size_t>(geo.country.data()[c])])
+          continue;
         const int steps = std::max(std::abs(dx), std::abs(dy));
         if (steps * geo.movement_cost.data()[c] > m + 1e-9) continue;
         const double enemy = static_cast<double>(hostile_sat_[f].square(c, r)) / own;

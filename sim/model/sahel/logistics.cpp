@@ -5,6 +5,9 @@
 //                          + mine_income_per_day * mine value of held cells;
 //   upkeep = upkeep_per_fighter_day * fighters, charged to `paid_by` for
 //            mercenaries;
+//   a mercenary contract in force moves fee_per_month / 30.44 a day from
+//   the payer to the mercenaries, who then pay their own upkeep, and adds
+//   concession_rate * value of each conceded mine not held by insurgents;
 //   the state enlists recruitment_per_month / 30.44 fighters a day while its
 //   funds are positive (a new unit at its capital each unit_size);
 //   partner training raises a state's training level by 0.001 x
@@ -58,10 +61,25 @@ void Model::run_logistics() {
       income += d.tax_per_person_day * static_cast<double>(held_people[f]) + d.mine_income_per_day * held_resource[f];
     fac.funds += income;
     const double upkeep = d.upkeep_per_fighter_day * static_cast<double>(strength[f]);
-    Faction* payer = &fac;
-    for (std::size_t p = 0; p < nf; ++p)
-      if (!fac.spec.paid_by.empty() && w.factions[p].spec.name == fac.spec.paid_by) payer = &w.factions[p];
+    Faction* payer = fac.paid_by >= 0 ? &w.factions[static_cast<std::size_t>(fac.paid_by)] : &fac;
+    if (fac.contract.payer >= 0) {
+      // A contract in force: the payer hands over the fee and the
+      // mercenaries pay their fighters out of it; the conceded mines earn
+      // them income unless insurgents hold the mine's cell.
+      const double fee = fac.contract.fee_per_month / 30.44;
+      w.factions[static_cast<std::size_t>(fac.contract.payer)].funds -= fee;
+      fac.funds += fee;
+      for (int m : fac.contract.concession) {
+        const Mine& mine = geo.mines[static_cast<std::size_t>(m)];
+        const core::CellIndex c = geo.cell_at(mine.at);
+        const int k = c == core::kNoCell ? -1 : w.controller.data()[c];
+        if (k < 0 || !insurgent_side(w.factions[static_cast<std::size_t>(k)].spec.kind))
+          fac.funds += fac.contract.concession_rate * mine.value;
+      }
+      payer = &fac;
+    }
     payer->funds -= upkeep;
+    fac.upkeep_total += upkeep;
 
     if (fac.spec.kind == FactionKind::state) {
       const int home = geo.country_index(fac.spec.country);

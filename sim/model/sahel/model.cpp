@@ -63,6 +63,8 @@ Model::Model(World world)
   destinations_.erase(std::unique(destinations_.begin(), destinations_.end()), destinations_.end());
 
   home_state_.assign(world_.geo.countries.size(), -1);
+  closed_to_civilians_.assign(world_.geo.countries.size(), 0);
+  closed_to_armed_.assign(world_.geo.countries.size(), 0);
   for (std::size_t k = 0; k < world_.geo.countries.size(); ++k)
     for (int f = n_factions_ - 1; f >= 0; --f) {
       const FactionSpec& spec = world_.factions[static_cast<std::size_t>(f)].spec;
@@ -80,7 +82,9 @@ Model::Model(World world)
   phases_.add("records", [this] { keep_records(); });
 
   // The starting map of control comes from the starting forces: one
-  // control update at full rate.
+  // control update at full rate. A world resumed from a checkpoint
+  // (tick > 0) already has its map of control.
+  if (world_.tick > 0) return;
   sense();
   const double rate = world_.params.control.rate;
   world_.params.control.rate = 1.0;

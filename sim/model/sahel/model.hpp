@@ -2,7 +2,7 @@
 #pragma once
 // The Sahel conflict model. One tick is one day, nine phases in this order
 // (docs/model.md gives every formula):
-//   events      scheduled deployments, withdrawals, doctrine changes, ...
+//   events      scheduled deployments, withdrawals, doctrine changes, contracts, bases, borders, ...
 //   sensing     per-cell aggregates and window sums
 //   civilians   Epstein-style activation, recruitment, flight and return
 //   decisions   units choose a cell by weighted utility; air strikes
@@ -81,6 +81,12 @@ class Model {
   // Removes up to `count` fighters of a faction (from units in `country`
   // only, unless it is -1) and books them as withdrawn; returns how many.
   std::int64_t remove_fighters(int faction, std::int64_t count, int country);
+  // Event helpers shared by deploy/contract_start and withdraw/contract_end.
+  void deploy_troops(int faction, core::CellIndex cell, int troops);
+  void schedule_withdrawal(int faction, int troops, int until, int country, ConflictEvent& log);
+  // Whether a household may set out from `from` for `to` (no closed border
+  // between their countries).
+  bool may_cross(core::CellIndex from, core::CellIndex to) const;
 
   World world_;
   core::PhaseList phases_;
@@ -105,6 +111,9 @@ class Model {
   std::vector<std::int64_t> population_here_;
   std::vector<int> home_state_;  // per country of the map: its state faction, -1 if none
   std::vector<core::CellIndex> destinations_;  // towns and camps civilians may flee to
+  // Per country of the map: closed to civilians crossing, closed to armed
+  // groups. Derived from world_.closed_borders at every events phase.
+  std::vector<std::uint8_t> closed_to_civilians_, closed_to_armed_;
 };
 
 }  // namespace sahel::model

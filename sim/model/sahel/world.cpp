@@ -145,6 +145,10 @@ World make_world(Setup setup) {
     }
     w.factions.push_back(std::move(fac));
   }
+  // The payer by index, so logistics and contract events need no name look-up.
+  for (Faction& fac : w.factions)
+    for (std::size_t p = 0; p < nf; ++p)
+      if (!fac.spec.paid_by.empty() && w.factions[p].spec.name == fac.spec.paid_by) fac.paid_by = static_cast<int>(p);
   for (std::size_t f = 0; f < nf; ++f) {
     Faction& fac = w.factions[f];
     for (const Deployment& d : fac.spec.start) {

@@ -29,6 +29,7 @@ struct Faction {
   FactionSpec spec;
   FighterAccount fighters;
   double funds = 0;
+  double upkeep_total = 0;         // US dollars spent on this faction's fighters since the start, whoever paid
   double budget_multiplier = 1.0;  // sanctions
   int sanctions_until = -1;
   double training_level = 0;       // state: effectiveness bonus from partner training
@@ -46,6 +47,20 @@ struct Faction {
   // Countries this faction has left for good (troops: all): its units do
   // not enter them again.
   std::vector<int> left_countries;
+  // Who pays this faction's upkeep: a faction index, -1 itself. Starts as
+  // the spec's paid_by; a contract_end sets it to -1 (nobody pays any more).
+  int paid_by = -1;
+  // A mercenary contract in force (contract_start ... contract_end). While
+  // it runs the payer hands fee_per_month / 30.44 a day to this faction,
+  // which then pays its own upkeep, and the conceded mines earn it
+  // concession_rate x mine value a day unless insurgents hold their cell.
+  struct Contract {
+    int payer = -1;                 // faction index; -1: no contract in force
+    double fee_per_month = 0;       // USD
+    double concession_rate = 0;     // USD per unit of mine value per day
+    std::vector<int> concession;    // indices into Geography::mines
+  };
+  Contract contract;
   // This tick's tallies (reset each tick).
   std::int64_t losses_today = 0, civilians_killed_today = 0, recruited_today = 0;
 };
@@ -114,6 +129,16 @@ struct World {
   core::Layer<float> violence;        // recent deaths, decaying
   core::Layer<float> gov_harm_today;  // civilians killed by the government side this tick
   double reputation = 1.0;            // the state's legitimacy as outsiders see it
+  // Border closures in force (border_closure events), dropped the day after
+  // their last day. Several may overlap; a country is closed to civilians
+  // (or armed groups) while any closure of it says so.
+  struct BorderClosure {
+    int country = -1;           // index into geo.countries
+    bool civilians = true;      // refugees may not cross into or out of it
+    bool armed_groups = true;   // insurgents may not enter it; its border cells give no sanctuary
+    int until = -1;             // last day closed; -1: until the end of the run
+  };
+  std::vector<BorderClosure> closed_borders;
   std::vector<ConflictEvent> events_today;
 };
 
