@@ -14,11 +14,13 @@ std::string csv_field(std::string_view text) {
   return quoted;
 }
 
-CsvWriter::CsvWriter(std::ostream& out, const std::vector<std::string>& header) : out_(out) {
+CsvWriter::CsvWriter(std::ostream& out, const std::vector<std::string>& header) : out_(out) { fields(header); }
+
+void CsvWriter::fields(const std::vector<std::string>& values) {
   std::string line;
-  for (std::size_t i = 0; i < header.size(); ++i) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
     if (i) line += ',';
-    line += csv_field(header[i]);
+    line += csv_field(values[i]);
   }
   out_ << line << '\n';
 }

@@ -27,6 +27,8 @@ class CsvWriter {
     line += '\n';
     out_ << line;
   }
+  // A row whose fields are only known at run time (sweep factors, metrics).
+  void fields(const std::vector<std::string>& values);
 
  private:
   template <class T>

@@ -24,8 +24,8 @@ void SahelTimeseries::write(const std::string& date, const World& world, const C
            c.displaced, c.refugees, c.active, c.mean_legitimacy, c.reputation);
 }
 
-SahelEventLog::SahelEventLog(std::ostream& out)
-    : csv_(out, {"event_id", "event_date", "event_type", "actor1", "actor2", "country", "location", "latitude",
+SahelEventLog::SahelEventLog(std::ostream& out, std::int64_t first_id)
+    : first_id_(first_id), next_id_(first_id), csv_(out, {"event_id", "event_date", "event_type", "actor1", "actor2", "country", "location", "latitude",
                  "longitude", "fatalities", "notes"}) {}
 
 void SahelEventLog::write(const std::string& date, const World& world, const std::vector<model::ConflictEvent>& events) {
@@ -69,6 +69,29 @@ void write_cell_snapshot(const std::filesystem::path& path, const World& w) {
             static_cast<int>(w.zone.data()[c]), people[static_cast<std::size_t>(c)], displaced[static_cast<std::size_t>(c)],
             w.legitimacy.data()[c], w.violence.data()[c]);
   }
+  file.commit();
+}
+
+void write_unit_snapshot(const std::filesystem::path& path, const World& w) {
+  AtomicFile file(path);
+  CsvWriter csv(file.stream(), {"unit", "faction", "kind", "lon", "lat", "strength", "morale", "posture"});
+  const model::Geography& geo = w.geo;
+  const model::Units& u = w.units;
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    const auto& spec = w.factions[u.faction[i]].spec;
+    csv.row(u.id[i], spec.name, model::kFactionKindNames[static_cast<int>(spec.kind)], geo.lon_of(geo.grid.x_of(u.cell[i])),
+            geo.lat_of(geo.grid.y_of(u.cell[i])), u.strength[i], u.morale[i],
+            model::kPostureNames[static_cast<int>(u.posture[i])]);
+  }
+  file.commit();
+}
+
+void write_outcomes(const std::filesystem::path& path, const std::vector<double>& values) {
+  AtomicFile file(path);
+  CsvWriter csv(file.stream(), {"metric", "value", "unit", "description"});
+  const auto& catalogue = model::outcome_metric_catalogue();
+  for (std::size_t i = 0; i < catalogue.size(); ++i)
+    csv.row(catalogue[i].name, values.at(i), catalogue[i].unit, catalogue[i].description);
   file.commit();
 }
 

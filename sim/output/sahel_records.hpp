@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "model/sahel/model.hpp"
+#include "model/sahel/outcomes.hpp"
 #include "output/csv_writer.hpp"
 
 namespace sahel::output {
@@ -25,17 +26,22 @@ class SahelTimeseries {
 
 class SahelEventLog {
  public:
-  explicit SahelEventLog(std::ostream& out);
+  // Numbers events from `first_id` (a resumed run continues the numbering).
+  explicit SahelEventLog(std::ostream& out, std::int64_t first_id = 1);
   // Appends today's events; numbers them in order of appearance.
   void write(const std::string& date, const model::World& world, const std::vector<model::ConflictEvent>& events);
-  std::int64_t count() const { return next_id_ - 1; }
+  std::int64_t count() const { return next_id_ - first_id_; }
 
  private:
+  std::int64_t first_id_, next_id_;
   CsvWriter csv_;
-  std::int64_t next_id_ = 1;
 };
 
 // Writes one snapshot of every cell inside a core country, atomically.
 void write_cell_snapshot(const std::filesystem::path& path, const model::World& world);
+// Writes one snapshot of every armed unit (position, faction, strength).
+void write_unit_snapshot(const std::filesystem::path& path, const model::World& world);
+// Writes outcomes.csv: metric, value, unit, description, in catalogue order.
+void write_outcomes(const std::filesystem::path& path, const std::vector<double>& values);
 
 }  // namespace sahel::output

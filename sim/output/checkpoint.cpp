@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: MIT
+#include "output/checkpoint.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <type_traits>
+
+#include "core/state_hash.hpp"
+#include "output/atomic_file.hpp"
+
+namespace sahel::output {
+
+static_assert(std::endian::native == std::endian::little, "checkpoints are written little-endian");
+
+namespace {
+
+constexpr char kMagic[16] = "SAHELSIM-CKPT\0\0";
+constexpr std::size_t kDigestBytes = 32;
+
+class ByteWriter {
+ public:
+  template <class T>
+    requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+  void put(T v) {
+    const auto* p = reinterpret_cast<const char*>(&v);
+    bytes_.append(p, sizeof v);
+  }
+  template <class T>
+  void put(const std::vector<T>& v) {
+    put<std::uint64_t>(v.size());
+    if constexpr (std::is_same_v<T, std::string>) {
+      for (const auto& s : v) put(s);
+    } else {
+      bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    }
+  }
+  void put(const std::string& s) {
+    put<std::uint64_t>(s.size());
+    bytes_ += s;
+  }
+  template <class T>
+  void put_layer(const core::Layer<T>& layer) {
+    put<std::uint64_t>(static_cast<std::uint64_t>(layer.size()));
+    bytes_.append(reinterpret_cast<const char*>(layer.data()), static_cast<std::size_t>(layer.size()) * sizeof(T));
+  }
+  std::string& bytes() { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+class ByteReader {
+ public:
+  ByteReader(std::string_view bytes, std::string file) : bytes_(bytes), file_(std::move(file)) {}
+  template <class T>
+    requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+  T get() {
+    T v;
+    std::memcpy(&v, take(sizeof v), sizeof v);
+    return v;
+  }
+  template <class T>
+  void get(std::vector<T>& v) {
+    const std::uint64_t n = get<std::uint64_t>();
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (n > bytes_.size()) fail("a list longer than the file");
+      v.resize(n);
+      for (auto& s : v) s = get_string();
+    } else {
+      if (n > bytes_.size() / sizeof(T)) fail("a column longer than the file");
+      v.resize(n);
+      std::memcpy(v.data(), take(n * sizeof(T)), n * sizeof(T));
+    }
+  }
+  std::string get_string() {
+    const std::uint64_t n = get<std::uint64_t>();
+    if (n > bytes_.size()) fail("a text longer than the file");
+    return std::string(take(n), n);
+  }
+  template <class T>
+  void get_layer(core::Layer<T>& layer, const char* what) {
+    const std::uint64_t n = get<std::uint64_t>();
+    if (n != static_cast<std::uint64_t>(layer.size()))
+      fail(fmt::format("the {} layer has {} cells, the scenario's grid {}", what, n, layer.size()));
+    std::memcpy(layer.data(), take(n * sizeof(T)), n * sizeof(T));
+  }
+  [[noreturn]] void fail(const std::string& why) const {
+    throw CheckpointError(fmt::format("{}: not a usable checkpoint: {}", file_, why));
+  }
+
+ private:
+  const char* take(std::size_t n) {
+    if (n > bytes_.size() - pos_) fail("the file is truncated");
+    const char* p = bytes_.data() + pos_;
+    pos_ += n;
+    return p;
+  }
+  std::string_view bytes_;
+  std::string file_;
+  std::size_t pos_ = 0;
+};
+
+// A faction's doctrine, field by field (events change doctrines, so they
+// are part of the state). Also the list that keeps writer and reader in step.
+template <class Visit>
+void doctrine_fields(model::Doctrine& d, Visit&& v) {
+  v(d.effectiveness); v(d.aggression); v(d.detectability); v(d.mobility_cells); v(d.sense_radius_cells);
+  v(d.civilian_harm); v(d.one_sided_violence); v(d.massacre_lethality); v(d.scrutiny); v(d.popularity);
+  v(d.air_strike_radius_cells); v(d.air_strikes_per_day); v(d.air_strike_lethality); v(d.training_effect);
+  v(d.upkeep_per_fighter_day); v(d.funding_per_month); v(d.recruitment_per_month); v(d.recruit_rate);
+  v(d.tax_per_person_day); v(d.mine_income_per_day); v(d.unit_size);
+}
+
+// Every per-faction value that changes during a run, in one place.
+template <class Visit>
+void faction_fields(model::Faction& f, Visit&& v) {
+  v(f.fighters.initial); v(f.fighters.recruited); v(f.fighters.deployed); v(f.fighters.killed);
+  v(f.fighters.withdrawn);
+  v(f.funds); v(f.upkeep_total); v(f.budget_multiplier); v(f.sanctions_until); v(f.training_level);
+  v(f.enlist_pool); v(f.capital);
+}
+
+template <class Visit>
+void unit_columns(model::Units& u, Visit&& v) {
+  v(u.id); v(u.faction); v(u.cell); v(u.strength); v(u.morale); v(u.posture); v(u.objective); v(u.target);
+}
+
+template <class Visit>
+void civilian_columns(model::Civilians& h, Visit&& v) {
+  v(h.id); v(h.cell); v(h.home); v(h.destination); v(h.people); v(h.hardship); v(h.risk_aversion); v(h.status);
+  v(h.displaced); v(h.recruits); v(h.recruiter);
+}
+
+template <class Visit>
+void cell_layers(model::World& w, Visit&& v) {
+  v(w.control, "control"); v(w.zone, "zone"); v(w.controller, "controller"); v(w.legitimacy, "legitimacy");
+  v(w.violence, "violence"); v(w.gov_harm_today, "gov_harm_today");
+}
+
+}  // namespace
+
+std::string geography_fingerprint(const model::Geography& geo, int people_per_agent) {
+  core::Sha256 h;
+  const std::int64_t dims[2] = {geo.grid.width, geo.grid.height};
+  h.update(dims, sizeof dims);
+  const double extent[5] = {geo.extent.lon_min, geo.extent.lon_max, geo.extent.lat_min, geo.extent.lat_max,
+                            geo.extent.cell_deg};
+  h.update(extent, sizeof extent);
+  h.update(&people_per_agent, sizeof people_per_agent);
+  h.update(geo.country.data(), static_cast<std::size_t>(geo.country.size()));
+  h.update(geo.population.data(), sizeof(double) * static_cast<std::size_t>(geo.population.size()));
+  return h.hex_digest();
+}
+
+void write_checkpoint(const std::filesystem::path& path, const model::World& world_in, const RunCursor& cursor,
+                      const CheckpointInfo& info) {
+  // The visitors take non-const references so one list serves both ways.
+  auto& w = const_cast<model::World&>(world_in);
+  ByteWriter out;
+  out.bytes().append(kMagic, sizeof kMagic);
+  out.put(kCheckpointVersion);
+  out.put<std::int32_t>(info.tick);
+  out.put(info.date);
+  out.put(info.seed);
+  out.put(info.replicate);
+  out.put(info.scenario);
+  out.put(geography_fingerprint(w.geo, w.params.civilians.people_per_agent));
+
+  out.put<std::uint64_t>(w.factions.size());
+  for (model::Faction& f : w.factions) {
+    out.put(f.spec.name);
+    out.put(f.spec.kind);
+    faction_fields(f, [&](auto& x) { out.put(x); });
+    doctrine_fields(f.spec.doctrine, [&](auto& x) { out.put(x); });
+    out.put(f.objective_cells);
+    out.put<std::uint64_t>(f.withdrawals.size());
+    for (const auto& p : f.withdrawals) {
+      out.put(p.remaining);
+      out.put(p.until);
+      out.put(p.country);
+      out.put(p.all);
+    }
+    out.put(f.left_countries);
+    out.put(f.paid_by);
+    out.put(f.contract.payer);
+    out.put(f.contract.fee_per_month);
+    out.put(f.contract.concession_rate);
+    out.put(f.contract.concession);
+  }
+  for (const auto& row : w.hostile) out.put(row);
+  out.put<std::uint64_t>(w.closed_borders.size());
+  for (const auto& b : w.closed_borders) {
+    out.put(b.country);
+    out.put(b.civilians);
+    out.put(b.armed_groups);
+    out.put(b.until);
+  }
+  unit_columns(w.units, [&](auto& c) { out.put(c); });
+  out.put(w.next_unit_id);
+  civilian_columns(w.civilians, [&](auto& c) { out.put(c); });
+  out.put(w.people_initial);
+  out.put(w.people_dead);
+  out.put(w.people_recruited);
+  cell_layers(w, [&](auto& layer, const char*) { out.put_layer(layer); });
+  out.put(w.reputation);
+
+  out.put(cursor.events_logged);
+  const model::OutcomeTally& t = cursor.tally;
+  out.put(t.days);
+  out.put(t.losses);
+  out.put(t.civilians_killed);
+  out.put(t.militant_cells_peak);
+  out.put(t.displaced_peak);
+  out.put(t.joined);
+  out.put(t.legitimacy_sum);
+
+  const std::string digest = core::sha256_hex(out.bytes());
+  for (std::size_t i = 0; i < kDigestBytes; ++i)
+    out.bytes() += static_cast<char>(std::stoi(digest.substr(2 * i, 2), nullptr, 16));
+  write_file_atomically(path, out.bytes());
+}
+
+CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& w, RunCursor& cursor) {
+  const std::string file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CheckpointError(fmt::format("{}: cannot open the checkpoint", file));
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (bytes.size() < sizeof kMagic + 4 + kDigestBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+    throw CheckpointError(fmt::format("{}: not a sahelsim checkpoint (expected it to start with SAHELSIM-CKPT)", file));
+  const std::string_view body(bytes.data(), bytes.size() - kDigestBytes);
+  const std::string digest = core::sha256_hex(body);
+  for (std::size_t i = 0; i < kDigestBytes; ++i)
+    if (static_cast<unsigned char>(bytes[body.size() + i]) != std::stoi(digest.substr(2 * i, 2), nullptr, 16))
+      throw CheckpointError(fmt::format("{}: the checksum does not match: the file is damaged or truncated", file));
+
+  ByteReader r(body.substr(sizeof kMagic), file);
+  const auto version = r.get<std::uint32_t>();
+  if (version != kCheckpointVersion)
+    r.fail(fmt::format("format version {}, this sahelsim reads version {}", version, kCheckpointVersion));
+  CheckpointInfo info;
+  info.tick = r.get<std::int32_t>();
+  info.date = r.get_string();
+  info.seed = r.get<std::uint64_t>();
+  info.replicate = r.get<std::uint64_t>();
+  info.scenario = r.get_string();
+  if (r.get_string() != geography_fingerprint(w.geo, w.params.civilians.people_per_agent))
+    r.fail("it was made on another map, extent, cell size or civilians.people_per_agent than this scenario's");
+
+  // Factions by name: checkpoint index -> world index.
+  const auto n = r.get<std::uint64_t>();
+  if (n > 127) r.fail("too many factions");
+  std::vector<int> to_world(n, -1), paid_by(n, -1), payer(n, -1);
+  std::vector<char> in_history(w.factions.size(), 0);
+  for (std::uint64_t i = 0; i < n; ++i) {
+    const std::string name = r.get_string();
+    const auto kind = r.get<model::FactionKind>();
+    auto it = std::find_if(w.factions.begin(), w.factions.end(), [&](const model::Faction& f) { return f.spec.name == name; });
+    if (it == w.factions.end()) {
+      std::string known;
+      for (const auto& f : w.factions) known += (known.empty() ? "" : ", ") + f.spec.name;
+      r.fail(fmt::format("its faction '{}' is not in the scenario that continues it (factions: {})", name, known));
+    }
+    if (it->spec.kind != kind)
+      r.fail(fmt::format("faction '{}' is a {} there and a {} in the scenario", name,
+                         model::kFactionKindNames[static_cast<int>(kind)],
+                         model::kFactionKindNames[static_cast<int>(it->spec.kind)]));
+    const auto k = static_cast<std::size_t>(it - w.factions.begin());
+    to_world[i] = static_cast<int>(k);
+    in_history[k] = 1;
+    model::Faction& f = *it;
+    faction_fields(f, [&](auto& x) { x = r.get<std::remove_reference_t<decltype(x)>>(); });
+    doctrine_fields(f.spec.doctrine, [&](auto& x) { x = r.get<std::remove_reference_t<decltype(x)>>(); });
+    r.get(f.objective_cells);
+    const auto plans = r.get<std::uint64_t>();
+    if (plans > 100000) r.fail("too many withdrawal schedules");
+    f.withdrawals.resize(plans);
+    for (auto& p : f.withdrawals) {
+      p.remaining = r.get<std::int64_t>();
+      p.until = r.get<int>();
+      p.country = r.get<int>();
+      p.all = r.get<bool>();
+    }
+    r.get(f.left_countries);
+    // Faction references are checkpoint indices until every faction is known.
+    paid_by[i] = r.get<int>();
+    payer[i] = r.get<int>();
+    f.contract.fee_per_month = r.get<double>();
+    f.contract.concession_rate = r.get<double>();
+    r.get(f.contract.concession);
+    for (int m : f.contract.concession)
+      if (m < 0 || static_cast<std::size_t>(m) >= w.geo.mines.size()) r.fail("a concession names no mine of the map");
+  }
+  auto world_index = [&](int k) {
+    if (k < -1 || k >= static_cast<int>(n)) r.fail("a faction reference points at no faction");
+    return k < 0 ? -1 : to_world[static_cast<std::size_t>(k)];
+  };
+  for (std::uint64_t i = 0; i < n; ++i) {
+    model::Faction& f = w.factions[static_cast<std::size_t>(to_world[i])];
+    f.paid_by = world_index(paid_by[i]);
+    f.contract.payer = world_index(payer[i]);
+  }
+  // Factions that join in the new scenario have no history: no units yet,
+  // and their accounts start from zero so fighters stay conserved.
+  for (std::size_t k = 0; k < w.factions.size(); ++k)
+    if (!in_history[k]) {
+      w.factions[k].fighters = {};
+      w.factions[k].withdrawals.clear();
+    }
+
+  for (std::uint64_t i = 0; i < n; ++i) {
+    std::vector<std::uint8_t> row;
+    r.get(row);
+    if (row.size() != n) r.fail("the hostility table is malformed");
+    for (std::uint64_t j = 0; j < n; ++j)
+      w.hostile[static_cast<std::size_t>(to_world[i])][static_cast<std::size_t>(to_world[j])] = row[j];
+  }
+  const auto closures = r.get<std::uint64_t>();
+  if (closures > 100000) r.fail("too many border closures");
+  w.closed_borders.resize(closures);
+  for (auto& b : w.closed_borders) {
+    b.country = r.get<int>();
+    b.civilians = r.get<bool>();
+    b.armed_groups = r.get<bool>();
+    b.until = r.get<int>();
+    if (b.country < 0 || static_cast<std::size_t>(b.country) >= w.geo.countries.size()) r.fail("a border closure names no country");
+  }
+  unit_columns(w.units, [&](auto& c) { r.get(c); });
+  const std::size_t units = w.units.id.size();
+  bool ragged = false;
+  unit_columns(w.units, [&](auto& c) { ragged = ragged || c.size() != units; });
+  if (ragged) r.fail("the unit columns differ in length");
+  for (auto& f : w.units.faction) {
+    if (f >= n) r.fail("a unit belongs to no faction");
+    f = static_cast<std::uint8_t>(to_world[f]);
+  }
+  w.next_unit_id = r.get<std::uint32_t>();
+  civilian_columns(w.civilians, [&](auto& c) { r.get(c); });
+  const std::size_t households = w.civilians.id.size();
+  civilian_columns(w.civilians, [&](auto& c) { ragged = ragged || c.size() != households; });
+  if (ragged) r.fail("the household columns differ in length");
+  const auto cells = static_cast<std::uint64_t>(w.geo.grid.cells());
+  for (std::size_t i = 0; i < units; ++i)
+    if (static_cast<std::uint64_t>(w.units.cell[i]) >= cells) r.fail("a unit lies outside the grid");
+  for (std::size_t i = 0; i < households; ++i)
+    if (static_cast<std::uint64_t>(w.civilians.cell[i]) >= cells || static_cast<std::uint64_t>(w.civilians.home[i]) >= cells)
+      r.fail("a household lies outside the grid");
+  w.people_initial = r.get<std::int64_t>();
+  w.people_dead = r.get<std::int64_t>();
+  w.people_recruited = r.get<std::int64_t>();
+  cell_layers(w, [&](auto& layer, const char* what) { r.get_layer(layer, what); });
+  for (std::int64_t c = 0; c < w.controller.size(); ++c) {
+    std::int8_t& k = w.controller.data()[c];
+    if (k >= static_cast<std::int64_t>(n)) r.fail("a cell is held by no faction");
+    if (k >= 0) k = static_cast<std::int8_t>(to_world[static_cast<std::size_t>(k)]);
+  }
+  w.reputation = r.get<double>();
+
+  cursor.events_logged = r.get<std::int64_t>();
+  model::OutcomeTally& t = cursor.tally;
+  t.days = r.get<std::int64_t>();
+  std::vector<std::int64_t> losses, killed;
+  r.get(losses);
+  r.get(killed);
+  if (losses.size() != n || killed.size() != n) r.fail("the outcome tally is malformed");
+  t.losses.assign(w.factions.size(), 0);
+  t.civilians_killed.assign(w.factions.size(), 0);
+  for (std::uint64_t i = 0; i < n; ++i) {
+    t.losses[static_cast<std::size_t>(to_world[i])] = losses[i];
+    t.civilians_killed[static_cast<std::size_t>(to_world[i])] = killed[i];
+  }
+  t.militant_cells_peak = r.get<std::int64_t>();
+  t.displaced_peak = r.get<std::int64_t>();
+  t.joined = r.get<std::int64_t>();
+  t.legitimacy_sum = r.get<double>();
+
+  // The history is over: the new scenario's events take over after its day.
+  // Its model-wide parameters are its own, as its `set` events had made
+  // them by that day (so a scenario resumed from its own checkpoint runs on
+  // exactly as it would have).
+  w.tick = info.tick;
+  w.next_event = 0;
+  for (; w.next_event < w.schedule.size() && w.schedule[w.next_event].tick <= info.tick; ++w.next_event) {
+    const model::ScheduledEvent& e = w.schedule[w.next_event];
+    if (e.type == model::EventType::set && e.change_params) e.change_params(w.params);
+  }
+  w.events_today.clear();
+  return info;
+}
+
+}  // namespace sahel::output

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Checkpoints of a Sahel run: the whole dynamic state after a day, so that
+// futures can branch from one shared history.
+//
+// Format (version 1), all numbers little-endian:
+//   "SAHELSIM-CKPT" + 3 NUL bytes, u32 format version,
+//   a header (tick, date, seed, replicate, scenario name, fingerprint of
+//   the static geography), the world's dynamic state (factions, hostility,
+//   units, households, people accounts, cell layers, reputation), the
+//   output cursor (events logged so far, outcome tally),
+//   and the SHA-256 of everything before it (32 bytes).
+// A checkpoint is refused when it is truncated, its checksum fails, its
+// version is unknown, or its geography differs from the scenario's.
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "model/sahel/outcomes.hpp"
+#include "model/sahel/world.hpp"
+
+namespace sahel::output {
+
+inline constexpr std::uint32_t kCheckpointVersion = 1;
+
+struct CheckpointError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// What a run carries besides the world, so a resumed run's outputs continue
+// those of the run that was stopped.
+struct RunCursor {
+  std::int64_t events_logged = 0;
+  model::OutcomeTally tally;
+};
+
+struct CheckpointInfo {
+  int tick = 0;
+  std::string date;
+  std::uint64_t seed = 0;
+  std::uint64_t replicate = 0;
+  std::string scenario;
+};
+
+void write_checkpoint(const std::filesystem::path& path, const model::World& world, const RunCursor& cursor,
+                      const CheckpointInfo& info);
+
+// Replaces the dynamic state of `world` (freshly made from the scenario that
+// continues) with the checkpoint's. Factions are matched by name: every
+// faction of the checkpoint must exist in the world; factions only the new
+// scenario has start with no units and take no part in the history. The
+// world's events dated on or before the checkpoint's day are skipped.
+// Throws CheckpointError naming the file and what is wrong.
+CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& world, RunCursor& cursor);
+
+// Fingerprint of the static geography a checkpoint can be applied to.
+std::string geography_fingerprint(const model::Geography& geo, int people_per_agent);
+
+}  // namespace sahel::output
