@@ -9,12 +9,16 @@ JOBS ?= $(shell nproc)
 BUILD := build/release
 SIM := $(BUILD)/sim/sahelsim
 
-.PHONY: all deps build run test bench asan tsan clean
+.PHONY: all deps deps-test build run test bench asan tsan clean
 
 all: build
 
 deps:
 	@bash .ci/install-deps.sh
+
+# The tests also need the analysis kit's Python packages, Chromium and MPI.
+deps-test:
+	@bash .ci/install-deps.sh analysis mpi
 
 build: deps
 	@cmake --preset release >/dev/null
@@ -23,7 +27,7 @@ build: deps
 run: build
 	@$(SIM) run $(SCENARIO) --out out/$(basename $(notdir $(SCENARIO)))
 
-test: build
+test: deps-test build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 bench: build

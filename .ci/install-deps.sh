@@ -13,7 +13,9 @@ packages=(
 # Extra groups, asked for by name: `install-deps.sh analysis` etc.
 for group in "$@"; do
   case "$group" in
-    analysis) packages+=(python3 python3-numpy python3-pandas python3-matplotlib python3-pytest) ;;
+    # The analysis kit (analysis/) and its tests; Chromium renders the report once.
+    analysis) packages+=(python3 python3-numpy python3-pandas python3-matplotlib python3-scipy python3-yaml python3-pil
+                         python3-pytest chromium) ;;
     mpi) packages+=(openmpi-bin libopenmpi-dev) ;;
     *) echo "install-deps.sh: unknown group '$group' (known: analysis, mpi)" >&2; exit 2 ;;
   esac
