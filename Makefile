@@ -32,6 +32,7 @@ test: deps-test build
 
 bench: build
 	@bash bench/run_bench.sh $(SIM)
+	@bash bench/sweep_bench.sh $(SIM)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer over the whole suite.
 asan: deps
@@ -40,12 +41,12 @@ asan: deps
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
-# ThreadSanitizer over the parallel engine, the Epstein model and the Sahel mechanisms.
+# ThreadSanitizer over the parallel engine, the Epstein model, the Sahel mechanisms, and runs side by side (sweeps, compare).
 tsan: deps
 	@cmake --preset tsan >/dev/null
-	@cmake --build build/tsan -j $(JOBS) --target core_tests epstein_tests sahel_mechanism_tests
+	@cmake --build build/tsan -j $(JOBS) --target core_tests epstein_tests sahel_mechanism_tests sweep_runner_tests
 	@TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/.ci/tsan.supp" \
-	  ctest --test-dir build/tsan --output-on-failure -j 1 -R "core_tests|epstein_tests|sahel_mechanism_tests"
+	  ctest --test-dir build/tsan --output-on-failure -j 1 -R "core_tests|epstein_tests|sahel_mechanism_tests|sweep_runner_tests"
 
 clean:
 	rm -rf build out

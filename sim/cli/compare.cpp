@@ -2,7 +2,6 @@
 #include "cli/compare.hpp"
 
 #include <fmt/format.h>
-#include <tbb/parallel_for.h>
 
 #include <atomic>
 #include <cmath>
@@ -81,7 +80,6 @@ int compare_scenarios(const CompareOptions& o) {
 
   // Jobs: (scenario, seed); with a branch date, each seed's shared history first.
   std::vector<std::vector<double>> values(ns * static_cast<std::size_t>(nseeds));
-  std::vector<std::string> failures(values.size());
   Progress progress(static_cast<std::int64_t>(values.size()) + (branch_tick > 0 ? nseeds : 0), "runs", o.quiet);
   std::atomic<std::int64_t> done{0};
   auto run_dir = [&](std::size_t k, int i) {
@@ -90,7 +88,8 @@ int compare_scenarios(const CompareOptions& o) {
   auto history_dir = [&](int i) { return o.out / "history" / fmt::format("seed-{}", seeds[static_cast<std::size_t>(i)]); };
 
   if (branch_tick > 0) {
-    tbb::parallel_for(0, nseeds, [&](int i) {
+    core::for_each_index(nseeds, [&](std::int64_t seed_index) {
+      const int i = static_cast<int>(seed_index);
       SahelRunPlan plan;
       plan.out = history_dir(i);
       plan.cell_snapshots = false;
@@ -100,9 +99,10 @@ int compare_scenarios(const CompareOptions& o) {
       plan.command_line = o.command_line;
       simulate_sahel(load_sahel(o.scenarios[0], o.overrides, seeds[static_cast<std::size_t>(i)]), plan);
       progress.update(++done, "history");
-    }, tbb::simple_partitioner{});
+    }, 1);
   }
-  tbb::parallel_for(std::size_t{0}, values.size(), [&](std::size_t j) {
+  core::for_each_index(static_cast<std::int64_t>(values.size()), [&](std::int64_t job) {
+    const auto j = static_cast<std::size_t>(job);
     const std::size_t k = j / static_cast<std::size_t>(nseeds);
     const int i = static_cast<int>(j % static_cast<std::size_t>(nseeds));
     SahelRunPlan plan;
@@ -113,7 +113,7 @@ int compare_scenarios(const CompareOptions& o) {
     if (branch_tick > 0) plan.resume_from = history_dir(i) / checkpoint_name(first, branch_tick);
     values[j] = simulate_sahel(load_sahel(o.scenarios[k], o.overrides, seeds[static_cast<std::size_t>(i)]), plan).outcomes;
     progress.update(++done, folders[k]);
-  }, tbb::simple_partitioner{});
+  }, 1);
   progress.finish();
 
   // runs.csv: one row per run.

@@ -201,14 +201,28 @@ void Document::apply_override(const std::string& assignment) {
   if (indexed != path) overrides_[indexed] = overrides_[path];
 }
 
+// The --set override that wrote `path` (or a section holding it), if any.
+const Location* Document::override_of(std::string_view path) const {
+  for (const auto& [key, loc] : overrides_)
+    if (path == key || (path.size() > key.size() && path.starts_with(key) && path[key.size()] == '.')) return &loc;
+  return nullptr;
+}
+
 Location Document::where(const YAML::Node& node, std::string_view path) const {
-  for (const auto& [key, loc] : overrides_) {
-    if (path == key || (path.size() > key.size() && path.starts_with(key) && path[key.size()] == '.')) return loc;
-  }
+  if (const Location* loc = override_of(path)) return *loc;
   // An inherited value names the file it was written in.
   for (const auto& [file, tree] : sources_)
     if (sources_.size() > 1 && !node.Mark().is_null() && contains_node(tree, node)) return mark_of(file, node.Mark());
   return mark_of(file_, node.Mark());
+}
+
+const std::string& Document::file_of(const YAML::Node& node, std::string_view path) const {
+  if (override_of(path) != nullptr) return file_;
+  // sources_ lists the file itself first, then its ancestors: the first tree
+  // that holds the very node is the file that wrote it.
+  for (const auto& [file, tree] : sources_)
+    if (contains_node(tree, node)) return file;
+  return file_;
 }
 
 void Document::fail(const YAML::Node& node, std::string_view path, const std::string& what) const {

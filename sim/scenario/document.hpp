@@ -36,10 +36,15 @@ class Document {
   // and column in the file, `parent` stands in when the key is missing.
   Location where(const YAML::Node& node, std::string_view path) const;
   [[noreturn]] void fail(const YAML::Node& node, std::string_view path, const std::string& what) const;
+  // The file the value at `path` was written in, for paths that are relative
+  // to "this file" (map.file): a parent's file for a value inherited through
+  // `extends:`, file() for the file itself and for a --set override.
+  const std::string& file_of(const YAML::Node& node, std::string_view path) const;
 
  private:
   static Document load_chain(const std::string& path, std::vector<std::string>& chain);
   static Document read_one(const std::string& path);
+  const Location* override_of(std::string_view path) const;
 
   std::string file_;
   YAML::Node root_;

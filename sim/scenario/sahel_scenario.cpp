@@ -414,7 +414,9 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
     doc.fail(map, "map", fmt::format("expected lon_min < lon_max and lat_min < lat_max, found [{}, {}] x [{}, {}]",
                                      s.extent.lon_min, s.extent.lon_max, s.extent.lat_min, s.extent.lat_max));
   s.map_file = read_text(doc, map, "file", "map", true);
-  const std::string map_path = (std::filesystem::path(doc.file()).parent_path() / s.map_file).string();
+  // Relative to the file that wrote the key: a parent's, if inherited through extends:.
+  const std::string map_path =
+      (std::filesystem::path(doc.file_of(map["file"], "map.file")).parent_path() / s.map_file).string();
   if (!std::filesystem::exists(map_path))
     doc.fail(map["file"], "map.file", fmt::format("expected an existing map file, found no file at {}", map_path));
 

@@ -220,7 +220,7 @@ const std::vector<KeySpec>& sahel_top_keys() {
 
 const std::vector<KeySpec>& map_keys() {
   static const std::vector<KeySpec> t = {
-      {"file", "path", "required", "an existing vector map file, relative to the scenario",
+      {"file", "path", "required", "an existing vector map file, relative to the scenario file that sets it",
        "The vector map (countries, river, towns and camps, mines, bases), e.g. maps/sahel.yaml."},
   };
   return t;

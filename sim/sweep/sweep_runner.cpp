@@ -2,7 +2,6 @@
 #include "sweep/sweep_runner.hpp"
 
 #include <fmt/format.h>
-#include <tbb/parallel_for.h>
 
 #include <atomic>
 #include <chrono>
@@ -13,6 +12,7 @@
 #include "cli/progress.hpp"
 #include "cli/sahel_session.hpp"
 #include "cli/scenario_loader.hpp"
+#include "core/parallel.hpp"
 #include "model/sahel/outcomes.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv_writer.hpp"
@@ -147,7 +147,8 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
     for (std::int64_t i = options.next_pending(); i < static_cast<std::int64_t>(pending.size()); i = options.next_pending())
       one(pending[static_cast<std::size_t>(i)]);
   } else {
-    tbb::parallel_for(std::size_t{0}, pending.size(), [&](std::size_t i) { one(pending[i]); }, tbb::simple_partitioner{});
+    core::for_each_index(static_cast<std::int64_t>(pending.size()),
+                         [&](std::int64_t i) { one(pending[static_cast<std::size_t>(i)]); }, 1);
   }
   progress.finish();
   tally.ran = done;
