@@ -83,11 +83,25 @@ int sweep(const SweepOptions& o) {
     // from a counter held by rank 0: dynamic load balance.
     const auto pending = sweep::pending_runs(spec, runs, ro);
     MPI_Barrier(MPI_COMM_WORLD);
+    // The shared counter is an MPI one-sided window on rank 0. Where the
+    // MPI library cannot make one (a single rank, or no RMA support), the
+    // ranks take positions round-robin instead: static, but still correct.
     long long counter = 0;
-    MPI_Win window;
-    MPI_Win_create(rank == 0 ? &counter : nullptr, rank == 0 ? sizeof counter : 0, sizeof counter, MPI_INFO_NULL,
-                   MPI_COMM_WORLD, &window);
+    MPI_Win window = MPI_WIN_NULL;
+    MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+    int made = size > 1 ? MPI_Win_create(rank == 0 ? &counter : nullptr, rank == 0 ? sizeof counter : 0, sizeof counter,
+                                         MPI_INFO_NULL, MPI_COMM_WORLD, &window)
+                        : MPI_ERR_WIN;
+    int everywhere = made == MPI_SUCCESS ? 1 : 0, all_made = 0;
+    MPI_Allreduce(&everywhere, &all_made, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    if (!all_made && window != MPI_WIN_NULL) MPI_Win_free(&window);
+    std::int64_t next_static = rank;
     ro.next_pending = [&]() -> std::int64_t {
+      if (!all_made) {
+        const std::int64_t mine = next_static;
+        next_static += size;
+        return mine;
+      }
       const long long one = 1;
       long long got = 0;
       MPI_Win_lock(MPI_LOCK_SHARED, 0, 0, window);
@@ -98,7 +112,7 @@ int sweep(const SweepOptions& o) {
     const sweep::SweepTally mine = sweep::run_pending(spec, pending, ro);
     long long totals[2] = {mine.ran, mine.failed}, sums[2] = {0, 0};
     MPI_Reduce(totals, sums, 2, MPI_LONG_LONG, MPI_SUM, 0, MPI_COMM_WORLD);
-    MPI_Win_free(&window);
+    if (all_made) MPI_Win_free(&window);
     MPI_Barrier(MPI_COMM_WORLD);
     std::int64_t missing = 0;
     if (rank == 0) {

@@ -40,6 +40,9 @@ if command -v mpirun > /dev/null && "$sim" --help > /dev/null; then
     || bad "the MPI sweep failed"
   cmp -s "$work/threads/results.csv" "$work/mpi/results.csv" && ok || bad "the MPI sweep differs from the threaded sweep"
   [ "$(ls "$work/mpi/ledger" | wc -l)" -eq 2 ] && ok || bad "both MPI ranks should keep a ledger"
+  mpirun --allow-run-as-root --oversubscribe -np 1 "$sim" sweep "$sweep" --out "$work/mpi1" --quiet \
+    || bad "the MPI sweep on one rank failed"
+  cmp -s "$work/threads/results.csv" "$work/mpi1/results.csv" && ok || bad "the one-rank MPI sweep differs"
 else
   echo "mpirun not found: the MPI comparison is skipped (install openmpi-bin libopenmpi-dev)"
 fi
