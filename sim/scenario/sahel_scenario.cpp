@@ -75,8 +75,26 @@ std::vector<std::string> place_names(const Geography& geo) {
   return names;
 }
 
-core::CellIndex read_place(const Document& doc, const YAML::Node& n, const std::string& path, const Geography& geo) {
-  if (!n || !n.IsScalar()) doc.fail(n, path, fmt::format("expected the name of a town, camp, base or mine, found {}", describe(n)));
+// A place is the name of a town, camp, base or mine of the map, or a point
+// {lat: DEG, lon: DEG} inside the map's extent. `label` names it in the
+// event log.
+core::CellIndex read_place(const Document& doc, const YAML::Node& n, const std::string& path, const Geography& geo,
+                           std::string* label = nullptr) {
+  if (n && n.IsMap()) {
+    reject_unknown_keys(doc, n, path, {"lat", "lon"});
+    if (!n["lat"] || !n["lon"]) doc.fail(n, path, "expected a point with both lat and lon in degrees, e.g. {lat: 14.49, lon: -4.19}");
+    const double lat = read_value(doc, n["lat"], path + ".lat", ParamType::real, -90, 90, {}, "degrees north");
+    const double lon = read_value(doc, n["lon"], path + ".lon", ParamType::real, -180, 180, {}, "degrees east");
+    const core::CellIndex c = geo.cell_at({lon, lat});
+    if (c == core::kNoCell)
+      doc.fail(n, path, fmt::format("expected a point inside the map's extent (lat {} to {}, lon {} to {}), found lat {}, lon {}",
+                                    geo.extent.lat_min, geo.extent.lat_max, geo.extent.lon_min, geo.extent.lon_max, lat, lon));
+    if (label) *label = fmt::format("{:.2f}N {:.2f}E", lat, lon);
+    return c;
+  }
+  if (!n || !n.IsScalar())
+    doc.fail(n, path, fmt::format("expected the name of a town, camp, base or mine, or a point {{lat, lon}}, found {}", describe(n)));
+  if (label) *label = n.Scalar();
   const core::CellIndex c = place_cell(geo, n.Scalar());
   if (c != core::kNoCell) return c;
   const auto names = place_names(geo);
@@ -143,9 +161,10 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
       const YAML::Node s = start[i];
       if (!s.IsMap()) doc.fail(s, at, fmt::format("expected {{place: NAME, troops: N}}, found {}", describe(s)));
       reject_unknown_keys(doc, s, at, keys_of(deployment_keys()));
-      read_place(doc, s["place"], at + ".place", geo);
+      std::string label;
+      const core::CellIndex cell = read_place(doc, s["place"], at + ".place", geo, &label);
       const int troops = static_cast<int>(read_value(doc, s["troops"], at + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
-      f.start.push_back({s["place"].Scalar(), troops});
+      f.start.push_back({label, troops, s["place"].IsMap() ? cell : -1});
     }
   }
   return f;
@@ -231,8 +250,7 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
     return f;
   };
   auto base_place = [&]() {
-    e.cell = read_place(doc, need("place"), path + ".place", geo);
-    e.place = n["place"].Scalar();
+    e.cell = read_place(doc, need("place"), path + ".place", geo, &e.place);
     if (!geo.is_core(e.cell))
       doc.fail(n["place"], path + ".place",
                fmt::format("expected a place inside a core country (objectives lie there), found '{}'", e.place));
@@ -240,8 +258,7 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
   switch (e.type) {
     case EventType::deploy:
       e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
-      e.cell = read_place(doc, need("place"), path + ".place", geo);
-      e.place = n["place"].Scalar();
+      e.cell = read_place(doc, need("place"), path + ".place", geo, &e.place);
       e.troops = static_cast<int>(read_value(doc, need("troops"), path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters"));
       break;
     case EventType::withdraw: {
@@ -335,8 +352,7 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
       if (n["troops"])
         e.troops = static_cast<int>(read_value(doc, n["troops"], path + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
       if (e.troops > 0) {
-        e.cell = read_place(doc, need("place"), path + ".place", geo);
-        e.place = n["place"].Scalar();
+        e.cell = read_place(doc, need("place"), path + ".place", geo, &e.place);
       } else if (n["place"]) {
         doc.fail(n["place"], path + ".place", "expected 'troops' (1 or more) with a 'place', found no troops");
       }

@@ -251,7 +251,7 @@ const std::vector<KeySpec>& faction_keys() {
 
 const std::vector<KeySpec>& deployment_keys() {
   static const std::vector<KeySpec> t = {
-      {"place", "place", "required", "a town, camp, base or mine of the map", "Where the troops stand at the start."},
+      {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}", "Where the troops stand at the start."},
       {"troops", "integer", "required", "0 to 10,000,000 fighters", "Fighters there."},
   };
   return t;
@@ -274,7 +274,7 @@ const std::vector<KeySpec>& event_common_keys() {
 
 namespace {
 const KeySpec kFaction{"faction", "faction", "required", "a faction name", "The faction concerned."};
-const KeySpec kPlace{"place", "place", "required", "a town, camp, base or mine of the map", "Where."};
+const KeySpec kPlace{"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}", "Where."};
 const KeySpec kUntil{"until", "date", "the event's date", "YYYY-MM-DD, on or after the event's date, within the run",
                      "Last day of the schedule."};
 }  // namespace
@@ -343,7 +343,7 @@ const std::vector<EventTypeSpec>& event_types() {
         {"paid_by", "faction", "required", "another faction's name", "Who pays the fee."},
         {"cost_per_month", "number", "required", "0 to 10^12 USD", "The fee."},
         {"troops", "integer", "0", "0 to 10,000,000 fighters", "Fighters who arrive with the contract."},
-        {"place", "place", "required with troops", "a town, camp, base or mine of the map", "Where they arrive."},
+        {"place", "place", "required with troops", "a town, camp, base or mine of the map, or {lat, lon}", "Where they arrive."},
         {"concession", "list of mines", "none", "names of mines of the map", "Mines whose income goes to the mercenaries."},
         {"concession_income_per_day", "number", "the faction's doctrine mine_income_per_day", "0 to 10^9 USD",
          "Income per unit of mine value per day from each conceded mine."}}},
@@ -357,13 +357,13 @@ const std::vector<EventTypeSpec>& event_types() {
        "The place joins the faction's objective cells (whatever its objective), so units it deploys or raises "
        "later may be sent there.",
        kA,
-       {kFaction, {"place", "place", "required", "a town, camp, base or mine of the map, inside a core country", "Where."}}},
+       {kFaction, {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}, inside a core country", "Where."}}},
       {T::base_close,
        "The place leaves the faction's objective cells. The faction's units whose objective it was pull out to "
        "the nearest objective cell left (Chebyshev distance; ties: lower cell index); if none is left they leave "
        "the theatre at once (counted as withdrawn).",
        kA,
-       {kFaction, {"place", "place", "required", "a town, camp, base or mine of the map, inside a core country", "Where."}}},
+       {kFaction, {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}, inside a core country", "Where."}}},
       {T::border_closure,
        "The country's border closes until `until`: with civilians, no household sets out (fleeing or returning) "
        "for a destination across it, into or out of the country; with armed_groups, insurgent units do not enter "

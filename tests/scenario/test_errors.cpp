@@ -191,3 +191,19 @@ TEST_CASE("base events and deployments name a known place and list the known one
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: deploy, faction: FAMa, place: Zzzzzz, troops: 5}"),
              Contains("unknown place 'Zzzzzz'; expected one of:") && Contains("Bamako"));
 }
+
+TEST_CASE("a place may be a point {lat, lon} inside the map, for deployments and starting positions",
+          "[scenario][events]") {
+  const auto s = test::sahel_from_text(kSahel +
+                                       "  - {date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 14.5, lon: -4.2}, "
+                                       "troops: 150}\n");
+  REQUIRE(s.setup.events.size() == 1);
+  CHECK(s.setup.events[0].cell == s.setup.geo.cell_at({-4.2, 14.5}));
+  CHECK(s.setup.events[0].place == "14.50N -4.20E");
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 14.5}, troops: 5}"),
+             Contains("expected a point with both lat and lon"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 14.5, lon: 95}, troops: 5}"),
+             Contains("expected a point inside the map's extent"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 99, lon: 0}, troops: 5}"),
+             Contains("events[0].place.lat") && Contains("-90 to 90"));
+}

@@ -61,8 +61,9 @@ struct PersonalityWeights {
 };
 
 struct Deployment {
-  std::string place;  // a town, camp or base of the map
+  std::string place;  // a town, camp or base of the map, or a point's label
   int troops = 0;
+  std::int32_t cell = -1;  // the cell when given as a point (lat/lon); -1: look `place` up by name
 };
 
 struct FactionSpec {

@@ -152,7 +152,7 @@ World make_world(Setup setup) {
   for (std::size_t f = 0; f < nf; ++f) {
     Faction& fac = w.factions[f];
     for (const Deployment& d : fac.spec.start) {
-      const core::CellIndex cell = place_cell(w.geo, d.place);
+      const core::CellIndex cell = d.cell >= 0 ? d.cell : place_cell(w.geo, d.place);
       if (cell == core::kNoCell) throw std::invalid_argument("unknown place '" + d.place + "'");
       for (int left = d.troops; left > 0;) {
         const int size = std::min(left, std::max(1, fac.spec.doctrine.unit_size));
