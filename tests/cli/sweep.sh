@@ -64,7 +64,16 @@ cmp -s "$work/threads/results.csv" "$work/killed/results.csv" && ok || bad "the 
 dups=$(grep '^finished' "$work/killed/ledger/main.csv" | cut -d, -f2 | sort | uniq -d | wc -l)
 [ "$dups" -eq 0 ] && ok || bad "$dups runs were repeated after resuming"
 
-# A failing run is recorded, the others go on.
+# A run that fails while running (here: its output folder cannot be made)
+# is recorded with its error, and the others go on.
+mkdir -p "$work/broken/runs" && echo "in the way" > "$work/broken/runs/run-3"
+"$sim" sweep "$sweep" --out "$work/broken" --per-run-outputs --quiet || bad "a sweep with one failing run should still finish"
+[ "$(grep -c ',ok,' "$work/broken/results.csv")" -eq 11 ] && ok || bad "the 11 other runs should be ok"
+grep -q '^3,.*,failed,,,,.*cannot create the output folder' "$work/broken/results.csv" && ok \
+  || bad "run 3 should be failed with its error: $(grep '^3,' "$work/broken/results.csv")"
+[ -s "$work/broken/runs/run-4/timeseries.csv" ] && ok || bad "per-run outputs missing"
+
+# A value the base scenario refuses is caught before any run.
 sed 's/range: \[0.1, 0.9\]/levels: [0.5, 7]/; s/type: lhs, points: 6/type: factorial/' "$sweep" > "$work/failing.yaml"
 "$sim" sweep "$work/failing.yaml" --out "$work/failing" --quiet 2> "$work/err"
 [ $? -eq 2 ] && grep -q "failing.yaml:[0-9]*:[0-9]*" "$work/err" && ok || bad "an invalid level should be refused before any run: $(cat "$work/err")"
