@@ -16,9 +16,9 @@ all: build
 deps:
 	@bash .ci/install-deps.sh
 
-# The tests also need the analysis kit's Python packages, Chromium and MPI.
+# The tests also need the analysis kit's Python packages, Chromium, MPI and Slurm.
 deps-test:
-	@bash .ci/install-deps.sh analysis mpi
+	@bash .ci/install-deps.sh analysis mpi slurm
 
 build: deps
 	@cmake --preset release >/dev/null

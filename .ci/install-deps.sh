@@ -17,7 +17,9 @@ for group in "$@"; do
     analysis) packages+=(python3 python3-numpy python3-pandas python3-matplotlib python3-scipy python3-yaml python3-pil
                          python3-pytest chromium) ;;
     mpi) packages+=(openmpi-bin libopenmpi-dev) ;;
-    *) echo "install-deps.sh: unknown group '$group' (known: analysis, mpi)" >&2; exit 2 ;;
+    # A single-node Slurm that the Slurm test starts by itself (auth/none).
+    slurm) packages+=(slurmctld slurmd slurm-client) ;;
+    *) echo "install-deps.sh: unknown group '$group' (known: analysis, mpi, slurm)" >&2; exit 2 ;;
   esac
 done
 

@@ -39,7 +39,13 @@ CONF
 export SLURM_CONF="$conf"
 slurmctld -f "$conf" || { echo "SKIPPED: slurmctld does not start here: $(tail -3 "$work/log/slurmctld.log" 2>/dev/null)"; exit 77; }
 slurmd -f "$conf" || { kill "$(cat "$work/slurmctld.pid")" 2>/dev/null; echo "SKIPPED: slurmd does not start here"; exit 77; }
-cleanup() { kill "$(cat "$work/slurmd.pid" 2>/dev/null)" "$(cat "$work/slurmctld.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  local pids
+  pids="$(cat "$work/slurmd.pid" "$work/slurmctld.pid" 2>/dev/null)"
+  kill $pids 2>/dev/null
+  for _ in $(seq 1 50); do kill -0 $pids 2>/dev/null || break; sleep 0.1; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 up=0
 for _ in $(seq 1 90); do
