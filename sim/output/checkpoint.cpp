@@ -74,7 +74,7 @@ class ByteReader {
     } else {
       if (n > bytes_.size() / sizeof(T)) fail("a column longer than the file");
       v.resize(n);
-      std::memcpy(v.data(), take(n * sizeof(T)), n * sizeof(T));
+      if (n > 0) std::memcpy(v.data(), take(n * sizeof(T)), n * sizeof(T));  // an empty vector's data() may be null
     }
   }
   std::string get_string() {
@@ -87,7 +87,7 @@ class ByteReader {
     const std::uint64_t n = get<std::uint64_t>();
     if (n != static_cast<std::uint64_t>(layer.size()))
       fail(fmt::format("the {} layer has {} cells, the scenario's grid {}", what, n, layer.size()));
-    std::memcpy(layer.data(), take(n * sizeof(T)), n * sizeof(T));
+    if (n > 0) std::memcpy(layer.data(), take(n * sizeof(T)), n * sizeof(T));
   }
   [[noreturn]] void fail(const std::string& why) const {
     throw CheckpointError(fmt::format("{}: not a usable checkpoint: {}", file_, why));
