@@ -48,6 +48,7 @@ void print_summary(const scenario::ScenarioHeader& h, const SahelRunResult& r, i
     else if (o.rfind("units/", 0) != 0) fmt::print("  {}\n", (out / o).string());
   }
   if (snapshots > 0) fmt::print("  {}/ and {}/ ({} snapshots)\n", (out / "cells").string(), (out / "units").string(), snapshots);
+  fmt::print("charts, maps and an animation in one HTML file: sahelsim report {} --out report.html\n", out.string());
 }
 
 }  // namespace
