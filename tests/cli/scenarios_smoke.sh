@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Every shipped scenario validates and runs a few ticks.
+# Every shipped scenario validates and runs a few ticks; every shipped sweep
+# file validates (factors checked against its base) and plans its design.
 set -u
 . "$(dirname "$0")/lib.sh" "$@"
 shopt -s nullglob
@@ -13,5 +14,10 @@ for file in "$src"/scenarios/*.yaml "$src"/scenarios/*/*.yaml; do
   else
     bad "$file"
   fi
+done
+for file in "$src"/scenarios/sweeps/*.yaml; do
+  name=$(basename "$file" .yaml)
+  "$sim" sweep slurm "$file" --out "$work/sweep-$name" --quiet && [ -s "$work/sweep-$name/design.csv" ] \
+    && ok || bad "$file"
 done
 finish
