@@ -23,7 +23,7 @@ std::string thousands(std::int64_t v) {
 }
 
 void print_summary(const scenario::ScenarioHeader& h, const SahelRunResult& r, int threads,
-                   const std::filesystem::path& out) {
+                   const std::filesystem::path& out, const std::string& program) {
   fmt::print("\n{}\n{} to {}, seed {}, {} threads, {:.1f} s\n\n", h.name, r.first_date, r.last_date, h.run.seed,
              threads, r.wall_seconds);
   fmt::print("  {:<22}{:>10}{:>10}{:>10}{:>10}{:>10}{:>12}\n", "faction", "strength", "", "cells held", "", "losses",
@@ -48,7 +48,7 @@ void print_summary(const scenario::ScenarioHeader& h, const SahelRunResult& r, i
     else if (o.rfind("units/", 0) != 0) fmt::print("  {}\n", (out / o).string());
   }
   if (snapshots > 0) fmt::print("  {}/ and {}/ ({} snapshots)\n", (out / "cells").string(), (out / "units").string(), snapshots);
-  fmt::print("charts, maps and an animation in one HTML file: sahelsim report {} --out report.html\n", out.string());
+  fmt::print("charts, maps and an animation in one HTML file: {} report {} --out report.html\n", program, out.string());
 }
 
 }  // namespace
@@ -65,7 +65,9 @@ int run_sahel(scenario::SahelScenario s, const RunOptions& options) {
   plan.progress = &progress;
   const scenario::ScenarioHeader header = s.header;  // the run consumes the scenario
   const SahelRunResult r = simulate_sahel(std::move(s), plan);
-  if (!options.quiet) print_summary(header, r, threads.threads(), options.out);
+  // The program as the user called it, so the suggested command works as typed.
+  const std::string program = options.command_line.substr(0, options.command_line.find(' '));
+  if (!options.quiet) print_summary(header, r, threads.threads(), options.out, program.empty() ? "sahelsim" : program);
   return 0;
 }
 
