@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Time-series charts: per faction, civilians, and scenario comparisons.
 
-One scenario: one chart per metric, a line per faction (or civilian
+Epstein runs get their own two charts (citizens active, jailed and quiet;
+legitimacy) over ticks. One scenario: one chart per metric, a line per faction (or civilian
 quantity) with a band across seeds. Several scenarios: for each metric a
 panel per faction with a line per scenario, and a second figure with each
 scenario's difference to the first (reference) scenario, paired by seed,
@@ -23,7 +24,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from .runs import Collection, RunError, collect, faction_kinds  # noqa: E402
-from .series import METRICS, Metric, by_seed  # noqa: E402
+from .series import EPSTEIN_METRICS, GLANCE, METRICS, Metric, by_seed  # noqa: E402
 from .stats import BAND_TEXT, DIFF_TEXT, band, difference  # noqa: E402
 
 DPI = 100
@@ -58,18 +59,21 @@ def human(x, _pos=None) -> str:
     return f"{x:.3g}"
 
 
-def style_axes(ax, unit: str) -> None:
-    loc = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    ax.xaxis.set_major_locator(loc)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+def style_axes(ax, unit: str, x: str = "date") -> None:
+    if x == "date":
+        loc = mdates.AutoDateLocator(minticks=3, maxticks=8)
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    else:
+        ax.set_xlabel(x)
     ax.yaxis.set_major_formatter(FuncFormatter(human))
     ax.set_ylabel(unit)
     ax.grid(True, color="#e5e5e5", linewidth=0.8)
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def draw_band(ax, b, colour, label, alpha=0.18):
-    ax.plot(b.index, b["mean"], color=colour, linewidth=1.8, label=label)
+def draw_band(ax, b, colour, label, alpha=0.18, linestyle="-"):
+    ax.plot(b.index, b["mean"], color=colour, linewidth=1.8, label=label, linestyle=linestyle)
     if (b["high"] - b["low"]).abs().max() > 0:
         ax.fill_between(b.index, b["low"].to_numpy(float), b["high"].to_numpy(float), color=colour,
                         alpha=alpha, linewidth=0)
@@ -103,7 +107,7 @@ def single_chart(col: Collection, metric: Metric, out: Path) -> Figure | None:
     fig, ax = plt.subplots(figsize=(9.5, 4.2))
     for lab in labels:
         draw_band(ax, band(frames[name][lab]), palette.label_colour(lab, metric.by, fcol), lab)
-    style_axes(ax, metric.unit)
+    style_axes(ax, metric.unit, metric.x)
     ax.set_title(f"{metric.title}\n{name} ({_seeds_text(runs)})", fontsize=11, loc="left")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9)
     note = BAND_TEXT if len(runs) > 1 else "one run"
@@ -148,7 +152,7 @@ def comparison_charts(col: Collection, metric: Metric, out: Path) -> list:
         for name in names:
             if lab in frames[name]:
                 draw_band(ax, band(frames[name][lab]), scol[name], name)
-        style_axes(ax, metric.unit)
+        style_axes(ax, metric.unit, metric.x)
         ax.set_title(lab, fontsize=10, loc="left")
     fig._sahel_title = metric.title
     _legend_on_top(fig, [plt.Line2D([], [], color=scol[n], linewidth=2) for n in names],
@@ -165,7 +169,7 @@ def comparison_charts(col: Collection, metric: Metric, out: Path) -> list:
             if lab in frames[name] and lab in frames[ref]:
                 d = difference(frames[ref][lab], frames[name][lab])
                 draw_band(ax, d, scol[name], name, alpha=0.22)
-        style_axes(ax, metric.unit)
+        style_axes(ax, metric.unit, metric.x)
         ax.set_title(lab, fontsize=10, loc="left")
     fig._sahel_title = f"{metric.title}: difference to {ref}"
     _legend_on_top(fig, [plt.Line2D([], [], color=scol[n], linewidth=2) for n in others],
@@ -177,10 +181,49 @@ def comparison_charts(col: Collection, metric: Metric, out: Path) -> list:
     return figures
 
 
+def glance_chart(col: Collection, out: Path) -> Figure:
+    """The story at once: four panels (cells held by side, civilians killed, displaced, legitimacy).
+
+    One scenario: the sides in their colours. Several: a colour per scenario,
+    insurgent-held cells solid and government-held dashed.
+    """
+    names = col.names
+    several = len(names) > 1
+    scol = palette.scenario_colours(names)
+    if several:
+        title = "At a glance"
+        handles = [plt.Line2D([], [], color=scol[n], linewidth=2) for n in names]
+        labels = [f"{n} ({_seeds_text(col.groups[n])})" for n in names]
+        handles += [plt.Line2D([], [], color="#777777", linewidth=2, linestyle=ls) for ls in ("-", "--")]
+        labels += ["solid: cells held by insurgents", "dashed: cells held by the government side"]
+    else:
+        title = f"At a glance: {names[0]} ({_seeds_text(col.runs)})"
+        handles = [plt.Line2D([], [], color=palette.SIDE_COLOURS["insurgent-held"], linewidth=2),
+                   plt.Line2D([], [], color=palette.SIDE_COLOURS["government-held"], linewidth=2, linestyle="--")]
+        labels = ["cells held by insurgents (militant, separatist)",
+                  "cells held by the government side (state, foreign, mercenary, peacekeeper)"]
+    fig, axes = _panel_grid(len(GLANCE), len(labels))
+    fig._sahel_title = title
+    for ax, metric in zip(axes, GLANCE):
+        for name, runs in col.groups.items():
+            for i, (lab, frame) in enumerate(by_seed(runs, metric).items()):
+                colour = scol[name] if several else palette.label_colour(lab, metric.by, {})
+                draw_band(ax, band(frame), colour, lab, linestyle="--" if i else "-")
+        style_axes(ax, metric.unit, metric.x)
+        ax.set_title(metric.title, fontsize=10, loc="left")
+    _legend_on_top(fig, handles, labels)
+    note = BAND_TEXT if any(len(r) > 1 for r in col.groups.values()) else "one run per scenario, no band"
+    return Figure(save(fig, out / "glance.png", tight=False), "At a glance",
+                  "Cells held by the insurgents (solid) and by the government side (dashed); civilians killed by "
+                  f"anyone since the start; people displaced; the state's mean local legitimacy ({note}).",
+                  "glance")
+
+
 def make_charts(col: Collection, out: Path) -> list:
+    """Every chart of these runs: the metrics of their model (Sahel or Epstein)."""
     out = Path(out)
     figures = []
-    for metric in METRICS:
+    for metric in (EPSTEIN_METRICS if col.epstein else METRICS):
         if len(col.groups) == 1:
             f = single_chart(col, metric, out)
             if f:

@@ -36,7 +36,15 @@ CIVILIAN_COLOURS = {
     "active supporters": "#e31a1c",
     "joined armed groups": "#b15928",
     "mean legitimacy": "#33a02c",
+    "civilians killed": "#444444",
+    # Epstein runs
+    "active": "#e31a1c",
+    "jailed": "#444444",
+    "quiet": "#1f78b4",
+    "legitimacy": "#33a02c",
 }
+
+SIDE_COLOURS = {"insurgent-held": KIND_SHADES["militant"][0], "government-held": KIND_SHADES["state"][0]}
 
 EVENT_COLOURS = OrderedDict([
     ("Battles", "#d62728"),
@@ -72,6 +80,8 @@ def label_colour(label: str, by: str, faction_colour_map) -> str:
         return faction_colour_map.get(label, "#555555")
     if by == "kind":
         return KIND_COLOURS.get(label, "#555555")
+    if by == "side":
+        return SIDE_COLOURS.get(label, "#555555")
     return CIVILIAN_COLOURS.get(label, "#444444")
 
 

@@ -29,6 +29,7 @@ from .runs import Collection, RunError, collect
 
 # Section ids and headings, in page order; tests check that each appears.
 SECTIONS = [
+    ("glance", "At a glance"),
     ("scenario", "Scenario"),
     ("outcomes", "Outcomes"),
     ("charts", "Charts"),
@@ -38,6 +39,8 @@ SECTIONS = [
     ("runs", "Runs in this report"),
 ]
 COMPARISON_ONLY = {"comparison"}
+# What an Epstein run's report has (no maps, no Sahel tables).
+EPSTEIN_SECTIONS = {"scenario", "charts", "runs"}
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d1d1d;
@@ -207,6 +210,60 @@ def scenario_section(col: Collection) -> str:
     return "".join(parts)
 
 
+def epstein_headline(runs) -> str:
+    """An Epstein run in one sentence: the bursts of rebellion and the legitimacy."""
+    peaks = [r.timeseries["active"].max() for r in runs]
+    at = [int(r.timeseries.loc[r.timeseries["active"].idxmax(), "tick"]) for r in runs]
+    jailed = [r.timeseries["jailed"].max() for r in runs]
+    calm = [int((r.timeseries["active"] < 10).sum()) for r in runs]
+    legit = runs[0].timeseries["legitimacy"]
+    ticks = len(runs[0].timeseries)
+    if len(runs) == 1:
+        bits = [f"at most <b>{fmt(peaks[0])}</b> citizens active at once (tick {at[0]})",
+                f"at most <b>{fmt(jailed[0])}</b> in jail",
+                f"fewer than 10 active on <b>{calm[0]}</b> of {ticks} ticks"]
+        over = ""
+    else:
+        bits = [f"at most <b>{fmt(np.mean(peaks))}</b> citizens active at once (from {fmt(min(peaks))} to "
+                f"{fmt(max(peaks))})", f"at most <b>{fmt(np.mean(jailed))}</b> in jail",
+                f"fewer than 10 active on <b>{fmt(np.mean(calm))}</b> of {ticks} ticks"]
+        over = f" (means over {len(runs)} seeds)"
+    bits.append(f"legitimacy from <b>{legit.iloc[0]:.3f}</b> to <b>{legit.iloc[-1]:.3f}</b>")
+    return f'<p class="lead">In short{over}: ' + "; ".join(bits) + ".</p>"
+
+
+def epstein_scenario_section(col: Collection) -> str:
+    parts = []
+    for name, runs in col.groups.items():
+        r = runs[0]
+        parts.append(f"<h3>{esc(name)}</h3>")
+        if r.description:
+            parts.append(f'<p class="lead">{esc(r.description)}</p>')
+        parts.append(epstein_headline(runs))
+        seeds = ", ".join(str(x.seed) + (f"/{x.replicate}" if x.replicate else "") for x in runs)
+        parts.append(f'<p class="muted">Epstein\'s civil violence model (Model I), {len(r.timeseries) - 1} ticks, '
+                     f'{len(runs)} run{"s" if len(runs) != 1 else ""} (seeds {esc(seeds)}); scenario file '
+                     f'{esc(r.manifest.get("scenario_file", ""))}.</p>')
+        src = r.scenario.get("sources")
+        if src:
+            parts.append(f'<p class="muted">Sources: {esc(src)}</p>')
+        params = dict(r.scenario.get("epstein") or {})
+        grid = r.scenario.get("grid")
+        if grid:
+            params = {"grid": grid, **params}
+        if params:
+            def plain(v):
+                if isinstance(v, dict):
+                    return ", ".join(f"{k}: {plain(x)}" for k, x in v.items())
+                if isinstance(v, (list, tuple)):
+                    return "; ".join(plain(x) for x in v) or "none"
+                return str(v)
+            parts.append("<p>The model's parameters:</p>")
+            parts.append(table_html(pd.DataFrame({"parameter": list(params), "value": [plain(v) for v in params.values()]}),
+                                    left=("parameter", "value")))
+    return "".join(parts)
+
+
 def outcome_table(runs) -> str:
     s = outcomes.summary(runs)
     if len(runs) == 1:
@@ -287,7 +344,8 @@ def runs_section(col: Collection) -> str:
         for r in runs:
             m = r.manifest
             rows.append({"scenario": name, "seed": r.seed, "replicate": r.replicate, "folder": str(r.path),
-                         "dates": f"{r.start_date} to {r.end_date}", "events": m.get("events", len(r.events)),
+                         "dates": (f"ticks 0 to {len(r.timeseries) - 1}" if r.model == "epstein"
+                                   else f"{r.start_date} to {r.end_date}"), "events": m.get("events", len(r.events)),
                          "version": m.get("version", ""), "seconds": fmt(m.get("wall_seconds", np.nan))})
     return ("<p>The run folders this report was made from (each holds manifest.json with every parameter).</p>" +
             table_html(pd.DataFrame(rows), left=("scenario", "folder", "dates", "version")))
@@ -302,6 +360,14 @@ def build(col: Collection, workdir: Path, title: str | None = None) -> str:
         title = f"sahelsim: {names[0]}" if not several else f"sahelsim: {len(names)} scenarios compared"
     figs = charts.make_charts(col, workdir / "charts")
     body = {}
+    if col.epstein:
+        body["scenario"] = epstein_scenario_section(col)
+        body["charts"] = ("<p>Lines are the mean over seeds; bands run from the 5th to the 95th percentile across "
+                          "seeds; with several scenarios, the difference charts follow.</p>" if len(col.runs) > 1
+                          else "<p>One run: no band across seeds.</p>") + "".join(figure_html(f) for f in figs)
+        body["runs"] = runs_section(col)
+        return page(col, title, body)
+    body["glance"] = figure_html(charts.glance_chart(col, workdir / "glance"))
     body["scenario"] = scenario_section(col)
     body["outcomes"] = outcomes_section(col)
     if several:
@@ -337,7 +403,12 @@ def build(col: Collection, workdir: Path, title: str | None = None) -> str:
     if several:
         body["comparison"] = comparison_html(col) + "".join(figure_html(f) for f in figs if f.section == "difference")
     body["runs"] = runs_section(col)
+    return page(col, title, body)
 
+
+def page(col: Collection, title: str, body: dict) -> str:
+    names = col.names
+    several = len(names) > 1
     sections = [(sid, head) for sid, head in SECTIONS if sid in body]
     nav = "".join(f'<a href="#{sid}">{esc(head)}</a>' for sid, head in sections)
     today = dt.date.today().isoformat()

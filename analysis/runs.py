@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Loading run folders and compare folders, and grouping runs by scenario.
 
-A run folder is what `sahelsim run` writes for a Sahel scenario; a compare
+A run folder is what `sahelsim run` writes for a Sahel scenario (or an
+Epstein one: timeseries.csv over ticks and manifest.json only); a compare
 folder is what `sahelsim compare` writes: comparison.csv and run folders
 under runs/<scenario stem>/seed-<N>/. Everything here is lazy: a CSV is read
 the first time it is asked for, so a report over many seeds reads the cell
@@ -29,6 +30,7 @@ SNAPSHOT_RE = re.compile(r"^(cells|units)_(\d{4}-\d{2}-\d{2})\.csv$")
 # every state, foreign, mercenary or peacekeeper faction.
 GOVERNMENT_KINDS = ("state", "foreign", "mercenary", "peacekeeper")
 INSURGENT_KINDS = ("militant", "separatist")
+MODELS = ("sahel", "epstein")
 
 
 def _snapshots(folder: Path, prefix: str) -> "OrderedDict[str, Path]":
@@ -49,6 +51,10 @@ class Run:
     @property
     def scenario(self) -> dict:
         return self.manifest.get("scenario") or {}
+
+    @property
+    def model(self) -> str:
+        return str(self.scenario.get("model") or "sahel")
 
     @property
     def name(self) -> str:
@@ -99,7 +105,8 @@ class Run:
     @functools.cached_property
     def timeseries(self) -> pd.DataFrame:
         ts = pd.read_csv(self.path / "timeseries.csv")
-        ts["date"] = pd.to_datetime(ts["date"])
+        if "date" in ts.columns:  # Epstein runs count ticks only
+            ts["date"] = pd.to_datetime(ts["date"])
         return ts
 
     @functools.cached_property
@@ -145,7 +152,9 @@ class Run:
         return f"Run({self.path}, {self.name!r}, {self.seed_label})"
 
 
-def load_run(path) -> Run:
+def load_run(path, models=("sahel",)) -> Run:
+    """A run folder of one of `models`: maps, animation and the Flee export need
+    Sahel runs; charts and the report (through `collect`) take Epstein runs too."""
     path = Path(path)
     if not path.is_dir():
         raise RunError(f"{path}: not a folder")
@@ -158,8 +167,10 @@ def load_run(path) -> Run:
     except (OSError, ValueError) as e:
         raise RunError(f"{mp}: not readable JSON ({e})") from e
     model = (manifest.get("scenario") or {}).get("model")
-    if model != "sahel":
-        raise RunError(f"{path}: a '{model}' run; the analysis kit reads Sahel runs (model: sahel) only")
+    if model not in models:
+        raise RunError(f"{path}: a '{model}' run; this reads "
+                       + " and ".join(m.capitalize() for m in models) + " runs only"
+                       + (" (charts and the report take Epstein runs too)" if model == "epstein" else ""))
     if not (path / "timeseries.csv").exists():
         raise RunError(f"{path}: no timeseries.csv (an unfinished run?)")
     return Run(path=path, manifest=manifest)
@@ -182,7 +193,18 @@ class Collection:
     def names(self) -> list:
         return list(self.groups)
 
+    @property
+    def model(self) -> str:
+        """sahel or epstein (a collection never mixes the two)."""
+        return self.runs[0].model if self.groups else "sahel"
+
+    @property
+    def epstein(self) -> bool:
+        return self.model == "epstein"
+
     def add(self, run: Run) -> None:
+        if self.groups and run.model != self.model:
+            raise RunError(f"{run.path}: a '{run.model}' run cannot go with '{self.model}' runs in one chart or report")
         rs = self.groups.setdefault(run.name, [])
         if any(r.path.resolve() == run.path.resolve() for r in rs):
             return
@@ -198,7 +220,7 @@ def _compare_runs(folder: Path) -> list:
                        f"{', '.join(sorted(expected))}, found {', '.join(table.columns)}")
     runs_dir = folder / "runs"
     run_dirs = sorted(p.parent for p in runs_dir.glob("*/seed-*/manifest.json")) if runs_dir.is_dir() else []
-    runs = [load_run(p) for p in run_dirs]
+    runs = [load_run(p, MODELS) for p in run_dirs]
     # comparison.csv lists the reference scenario first; keep its order.
     order = list(OrderedDict.fromkeys(table["scenario"]))
 
@@ -226,7 +248,7 @@ def collect(paths) -> Collection:
             for r in runs:
                 col.add(r)
         else:
-            col.add(load_run(p))
+            col.add(load_run(p, MODELS))
     return col
 
 
@@ -236,7 +258,7 @@ def faction_kinds(runs) -> "OrderedDict[str, str]":
     for r in runs:
         for name, kind in r.factions:
             out.setdefault(name, kind)
-        if not r.factions:
+        if not r.factions and "faction" in r.timeseries.columns:
             ts = r.timeseries
             for name, kind in ts.loc[ts.faction != "civilians", ["faction", "kind"]].drop_duplicates().values:
                 out.setdefault(name, kind)

@@ -14,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .runs import Run
+from .runs import GOVERNMENT_KINDS, INSURGENT_KINDS, Run
 
 
 def _faction_rows(run: Run) -> pd.DataFrame:
@@ -63,6 +63,26 @@ def civilians(*columns: str, cumulative: bool = False, labels: dict | None = Non
     return extract
 
 
+def per_side(column: str):
+    """The government side and the insurgents summed over their factions' kinds."""
+    def extract(run: Run) -> "OrderedDict[str, pd.Series]":
+        rows = _faction_rows(run)
+        out = OrderedDict()
+        for label, kinds in (("insurgent-held", INSURGENT_KINDS), ("government-held", GOVERNMENT_KINDS)):
+            side = rows[rows["kind"].isin(kinds)]
+            out[label] = side.groupby("date")[column].sum().reindex(sorted(rows["date"].unique()), fill_value=0)
+        return out
+    return extract
+
+
+def epstein(*columns: str):
+    """Columns of an Epstein run's timeseries.csv, over ticks."""
+    def extract(run: Run) -> "OrderedDict[str, pd.Series]":
+        ts = run.timeseries.set_index("tick")
+        return OrderedDict((c, pd.to_numeric(ts[c], errors="coerce")) for c in columns if c in ts.columns)
+    return extract
+
+
 @dataclass(frozen=True)
 class Metric:
     key: str          # file stem of the chart
@@ -71,6 +91,7 @@ class Metric:
     extract: Callable
     caption: str      # what the chart shows, for the report
     by: str = "faction"  # faction, kind or civilians: how labels are coloured
+    x: str = "date"      # date (Sahel runs) or tick (Epstein runs)
 
 
 METRICS = [
@@ -104,6 +125,31 @@ METRICS = [
            civilians("mean_legitimacy", labels={"mean_legitimacy": "mean legitimacy"}),
            "The state's local legitimacy averaged over the core cells, weighted by the people in each cell.",
            by="civilians"),
+]
+
+
+# The report's first figure: a panel each, one line per scenario.
+GLANCE = [
+    Metric("glance_cells", "Cells held by each side", "cells",
+           per_side("cells_controlled"), "Cells held by militant and separatist factions, and by the state, "
+           "foreign, mercenary and peacekeeper factions.", by="side"),
+    Metric("glance_killed", "Civilians killed (cumulative)", "people",
+           civilians("dead", labels={"dead": "civilians killed"}), "Civilians killed by anyone since the start.",
+           by="civilians"),
+    Metric("glance_displaced", "Displaced people", "people",
+           civilians("displaced", labels={"displaced": "displaced (all)"}),
+           "People away from home, refugees included.", by="civilians"),
+    Metric("glance_legitimacy", "Mean local legitimacy of the state", "0 to 1",
+           civilians("mean_legitimacy", labels={"mean_legitimacy": "mean legitimacy"}),
+           "The state's local legitimacy averaged over people.", by="civilians"),
+]
+
+EPSTEIN_METRICS = [
+    Metric("citizens", "Citizens: active, jailed and quiet", "citizens", epstein("active", "jailed", "quiet"),
+           "Citizens in open rebellion (active), in jail, and quiet, at the end of each tick.",
+           by="civilians", x="tick"),
+    Metric("legitimacy", "Legitimacy of the regime", "0 to 1", epstein("legitimacy"),
+           "The legitimacy in force at each tick (the scenario's schedule).", by="civilians", x="tick"),
 ]
 
 

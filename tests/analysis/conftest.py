@@ -54,6 +54,21 @@ def sahel_runs(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def epstein_run(tmp_path_factory):
+    """A short Epstein run folder (timeseries.csv over ticks and manifest.json)."""
+    exe = sahelsim_bin()
+    if not exe.exists():
+        pytest.fail(f"no sahelsim binary at {exe} (build it, or set SAHELSIM_BIN)")
+    out = tmp_path_factory.mktemp("epstein") / "punctuated"
+    cmd = [str(exe), "run", str(SOURCE_DIR / "scenarios" / "classroom" / "epstein_punctuated.yaml"),
+           "--ticks", "200", "--out", str(out), "--quiet", "--threads", "1"]
+    done = subprocess.run(cmd, cwd=SOURCE_DIR, capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.fail(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr}")
+    return out
+
+
+@pytest.fixture(scope="session")
 def compare_report(sahel_runs, tmp_path_factory):
     """(report.html, folder of its pictures) comparing the baseline with withdrawal and Wagner.
 

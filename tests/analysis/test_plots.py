@@ -46,6 +46,23 @@ def test_comparison_charts_have_lines_and_differences(compare_report):
         assert_picture(p)
 
 
+def test_glance_of_the_comparison(compare_report):
+    _, pictures = compare_report
+    assert_picture(pictures / "glance" / "glance.png")
+
+
+def test_epstein_charts_over_ticks(epstein_run, tmp_path):
+    assert charts.main([str(epstein_run), "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["citizens.png", "legitimacy.png"]
+    assert_picture(tmp_path / "citizens.png")
+    assert_picture(tmp_path / "legitimacy.png", 10_000)
+
+
+def test_epstein_and_sahel_runs_do_not_mix(epstein_run, sahel_runs):
+    with pytest.raises(RunError, match="cannot go with"):
+        collect([sahel_runs["ww"][0], epstein_run])
+
+
 def test_maps_of_each_scenario(sahel_runs, compare_report):
     _, pictures = compare_report
     for i, key in enumerate(("base", "ww")):

@@ -57,6 +57,9 @@ def test_single_report_is_one_file_with_every_section(single_report):
         else:
             assert f'<section id="{sid}"><h2>{heading}</h2>' in page
     assert "<title>Test report</title>" in page
+    # The story at once: the glance figure comes first, before the scenario's text.
+    glance = page.index('<section id="glance"><h2>At a glance</h2><figure><img src="data:image/png;base64,')
+    assert glance < page.index('<section id="scenario">')
     assert "Barkhane leaves Mali" in page  # the scenario's description
     assert "militant_cells_end" in page  # the outcome table
     assert page.count('src="data:image/png;base64,') >= 9 + 5
@@ -70,6 +73,21 @@ def test_comparison_report_has_the_comparison(compare_report):
     assert "Baseline mid-2021" in page and "French withdrawal and Wagner deal" in page
     assert "difference" in page and "(the reference)" in page
     assert page.count('src="data:image/gif;base64,') == 2
+
+
+def test_epstein_report(epstein_run, tmp_path):
+    out = tmp_path / "r" / "epstein.html"
+    out.parent.mkdir()
+    done = make_report([epstein_run], out)
+    assert done.returncode == 0, done.stderr
+    page = check_self_contained(out)
+    for sid, heading in report.SECTIONS:
+        present = f'<section id="{sid}"><h2>{heading}</h2>' in page
+        assert present == (sid in report.EPSTEIN_SECTIONS), sid
+    assert "Count the outbursts of rebellion" in page  # the scenario's description
+    assert "citizens active at once" in page and "max_jail_term" in page
+    assert "ticks 0 to 200" in page
+    assert page.count('src="data:image/png;base64,') == 2  # active/jailed/quiet and legitimacy
 
 
 def test_bad_input_exits_2_with_one_message(tmp_path):

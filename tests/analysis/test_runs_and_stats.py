@@ -41,8 +41,11 @@ def test_compare_folder(sahel_runs, tmp_path):
 def test_not_a_run(tmp_path):
     with pytest.raises(RunError, match="not a run folder"):
         load_run(tmp_path)
+    (tmp_path / "manifest.json").write_text(json.dumps({"scenario": {"model": "netlogo"}}))
+    with pytest.raises(RunError, match="reads Sahel and Epstein runs only"):
+        collect([tmp_path])
     (tmp_path / "manifest.json").write_text(json.dumps({"scenario": {"model": "epstein"}}))
-    with pytest.raises(RunError, match="Sahel runs"):
+    with pytest.raises(RunError, match="reads Sahel runs only"):  # maps, animation, Flee export
         load_run(tmp_path)
 
 
