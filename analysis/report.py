@@ -183,22 +183,29 @@ def headline(runs) -> str:
     return f'<p class="lead">In short{over}: ' + "; ".join(bits) + ".</p>" if bits else ""
 
 
+def scenario_intro(title: str, runs, headline_html: str, period_html: str) -> str:
+    """A scenario's title, description, one-sentence summary, runs and sources."""
+    r = runs[0]
+    parts = [f"<h3>{esc(title)}</h3>"]
+    if r.description:
+        parts.append(f'<p class="lead">{esc(r.description)}</p>')
+    parts.append(headline_html)
+    seeds = ", ".join(str(x.seed) + (f"/{x.replicate}" if x.replicate else "") for x in runs)
+    parts.append(f'<p class="muted">{period_html}, '
+                 f'{len(runs)} run{"s" if len(runs) != 1 else ""} (seeds {esc(seeds)}); scenario file '
+                 f'{esc(r.manifest.get("scenario_file", ""))}.</p>')
+    src = r.scenario.get("sources")
+    if src:
+        parts.append(f'<p class="muted">Sources: {esc(src)}</p>')
+    return "".join(parts)
+
+
 def scenario_section(col: Collection) -> str:
     parts = []
     for i, (name, runs) in enumerate(col.groups.items()):
         r = runs[0]
         ref = " (the reference)" if len(col.groups) > 1 and i == 0 else ""
-        parts.append(f"<h3>{esc(name)}{esc(ref)}</h3>")
-        if r.description:
-            parts.append(f'<p class="lead">{esc(r.description)}</p>')
-        parts.append(headline(runs))
-        seeds = ", ".join(str(x.seed) + (f"/{x.replicate}" if x.replicate else "") for x in runs)
-        parts.append(f'<p class="muted">{esc(r.start_date)} to {esc(r.end_date)}, '
-                     f'{len(runs)} run{"s" if len(runs) != 1 else ""} (seeds {esc(seeds)}); scenario file '
-                     f'{esc(r.manifest.get("scenario_file", ""))}.</p>')
-        src = r.scenario.get("sources")
-        if src:
-            parts.append(f'<p class="muted">Sources: {esc(src)}</p>')
+        parts.append(scenario_intro(name + ref, runs, headline(runs), f"{esc(r.start_date)} to {esc(r.end_date)}"))
         setup = faction_setup(r)
         if not setup.empty:
             parts.append("<p>The armed forces at the start:</p>")
@@ -236,17 +243,8 @@ def epstein_scenario_section(col: Collection) -> str:
     parts = []
     for name, runs in col.groups.items():
         r = runs[0]
-        parts.append(f"<h3>{esc(name)}</h3>")
-        if r.description:
-            parts.append(f'<p class="lead">{esc(r.description)}</p>')
-        parts.append(epstein_headline(runs))
-        seeds = ", ".join(str(x.seed) + (f"/{x.replicate}" if x.replicate else "") for x in runs)
-        parts.append(f'<p class="muted">Epstein\'s civil violence model (Model I), {len(r.timeseries) - 1} ticks, '
-                     f'{len(runs)} run{"s" if len(runs) != 1 else ""} (seeds {esc(seeds)}); scenario file '
-                     f'{esc(r.manifest.get("scenario_file", ""))}.</p>')
-        src = r.scenario.get("sources")
-        if src:
-            parts.append(f'<p class="muted">Sources: {esc(src)}</p>')
+        parts.append(scenario_intro(name, runs, epstein_headline(runs),
+                                    f"Epstein's civil violence model (Model I), {len(r.timeseries) - 1} ticks"))
         params = dict(r.scenario.get("epstein") or {})
         grid = r.scenario.get("grid")
         if grid:

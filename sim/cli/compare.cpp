@@ -20,8 +20,8 @@ namespace sahel::cli {
 
 namespace {
 
-scenario::SahelScenario load_sahel(const std::string& file, Overrides o, std::uint64_t seed) {
-  o.seed = seed;
+scenario::SahelScenario load_sahel(const std::string& file, Overrides o, std::optional<std::uint64_t> seed) {
+  if (seed) o.seed = seed;
   AnyScenario any = load_scenario(file, o);
   auto* s = std::get_if<scenario::SahelScenario>(&any);
   if (!s) throw scenario::InputError({file, 0, 0}, "compare needs Sahel scenarios (model: sahel), found an Epstein one");
@@ -64,12 +64,14 @@ int compare_scenarios(const CompareOptions& o) {
   const int nseeds = o.seeds;
 
   // Validate every scenario before anything runs or is written.
+  // The first scenario as written (its own seed) sets the seeds, the
+  // branch day and the checkpoint names; a seed changes none of those.
+  const scenario::SahelScenario first = load_sahel(o.scenarios[0], o.overrides, std::nullopt);
   std::vector<std::uint64_t> seeds;
-  const std::uint64_t base = o.first_seed.value_or(header_of(load_scenario(o.scenarios[0], o.overrides)).run.seed);
+  const std::uint64_t base = o.first_seed.value_or(first.header.run.seed);
   for (int i = 0; i < nseeds; ++i) seeds.push_back(base + static_cast<std::uint64_t>(i));
-  const scenario::SahelScenario first = load_sahel(o.scenarios[0], o.overrides, seeds[0]);
-  std::vector<std::string> names;
-  for (std::size_t k = 0; k < ns; ++k) names.push_back(load_sahel(o.scenarios[k], o.overrides, seeds[0]).header.name);
+  std::vector<std::string> names = {first.header.name};
+  for (std::size_t k = 1; k < ns; ++k) names.push_back(load_sahel(o.scenarios[k], o.overrides, seeds[0]).header.name);
   int branch_tick = -1;
   if (!o.branch_at.empty()) branch_tick = tick_of_date(first, o.branch_at, "--branch-at");
 

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdio>
 
 #include "cli/run_manifest.hpp"
 #include "model/sahel/model.hpp"
@@ -17,15 +16,10 @@
 namespace sahel::cli {
 
 int tick_of_date(const scenario::SahelScenario& s, const std::string& date, const std::string& flag) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
   const scenario::Location where{flag + " " + date, 0, 0};
-  if (std::sscanf(date.c_str(), "%d-%u-%u%c", &y, &m, &d, &tail) != 3)
-    throw scenario::InputError(where, fmt::format("expected a date YYYY-MM-DD, found '{}'", date));
-  const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!day.ok()) throw scenario::InputError(where, fmt::format("expected a real calendar date, found '{}'", date));
-  const int tick = static_cast<int>((std::chrono::sys_days{day} - s.start_date).count());
+  const auto day = scenario::parse_date(date);
+  if (!day) throw scenario::InputError(where, fmt::format("expected a real calendar date YYYY-MM-DD, found '{}'", date));
+  const int tick = static_cast<int>((*day - s.start_date).count());
   if (tick < 1 || tick >= s.header.run.ticks)
     throw scenario::InputError(
         where, fmt::format("expected a date after the start and before the end of the run, {} to {}, found {}",

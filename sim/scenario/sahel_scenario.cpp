@@ -25,18 +25,23 @@ std::string format_date(std::chrono::sys_days day) {
                      static_cast<unsigned>(ymd.day()));
 }
 
-namespace {
-
-std::chrono::sys_days read_date(const Document& doc, const YAML::Node& n, const std::string& path) {
+std::optional<std::chrono::sys_days> parse_date(const std::string& text) {
   int y = 0;
   unsigned m = 0, d = 0;
   char tail = 0;
-  if (!n.IsScalar() || std::sscanf(n.Scalar().c_str(), "%d-%u-%u%c", &y, &m, &d, &tail) != 3)
-    doc.fail(n, path, fmt::format("expected a date YYYY-MM-DD, found {}", describe(n)));
+  if (std::sscanf(text.c_str(), "%d-%u-%u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!ymd.ok()) doc.fail(n, path, fmt::format("expected a real calendar date, found {}", describe(n)));
+  if (!ymd.ok()) return std::nullopt;
   return std::chrono::sys_days{ymd};
 }
+
+std::chrono::sys_days read_date(const Document& doc, const YAML::Node& n, const std::string& path) {
+  const auto day = n.IsScalar() ? parse_date(n.Scalar()) : std::nullopt;
+  if (!day) doc.fail(n, path, fmt::format("expected a real calendar date YYYY-MM-DD, found {}", describe(n)));
+  return *day;
+}
+
+namespace {
 
 std::string read_text(const Document& doc, const YAML::Node& map, const std::string& key, const std::string& path,
                       bool required, const std::string& fallback = {}) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,12 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
 
 // "YYYY-MM-DD" of a date.
 std::string format_date(std::chrono::sys_days day);
+
+// A day from "YYYY-MM-DD"; nothing when the text is not of that form or not
+// a real calendar day. Scenarios, sweep files and the command line share it.
+std::optional<std::chrono::sys_days> parse_date(const std::string& text);
+
+// The date at `path`, or an error naming it.
+std::chrono::sys_days read_date(const Document& doc, const YAML::Node& n, const std::string& path);
 
 }  // namespace sahel::scenario

@@ -4,13 +4,13 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 
 #include "cli/scenario_loader.hpp"
 #include "model/sahel/outcomes.hpp"
 #include "scenario/document.hpp"
 #include "scenario/param_table.hpp"
+#include "scenario/sahel_scenario.hpp"
 #include "sweep/designs.hpp"
 
 namespace sahel::sweep {
@@ -24,14 +24,7 @@ using scenario::reject_unknown_keys;
 namespace {
 
 std::int64_t read_day(const Document& doc, const YAML::Node& n, const std::string& path) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (!n.IsScalar() || std::sscanf(n.Scalar().c_str(), "%d-%u-%u%c", &y, &m, &d, &tail) != 3)
-    doc.fail(n, path, fmt::format("expected a date YYYY-MM-DD, found {}", describe(n)));
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!ymd.ok()) doc.fail(n, path, fmt::format("expected a real calendar date, found {}", describe(n)));
-  return std::chrono::sys_days{ymd}.time_since_epoch().count();
+  return scenario::read_date(doc, n, path).time_since_epoch().count();
 }
 
 std::string read_string(const Document& doc, const YAML::Node& map, const char* key, const std::string& path,
@@ -108,9 +101,7 @@ Factor read_factor(const Document& doc, const YAML::Node& n, const std::string& 
 }  // namespace
 
 std::string format_day(std::int64_t days) {
-  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  return scenario::format_date(std::chrono::sys_days{std::chrono::days{days}});
 }
 
 SweepSpec read_sweep_file(const std::string& file) {
