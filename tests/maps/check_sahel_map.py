@@ -59,12 +59,12 @@ GIS_TOLERANCE = 0.03
 
 # Towns the river must pass within RIVER_MAX_KM of: (lat, lon, source).
 RIVER_TOWNS = {
-    "Bamako": (12.6494, -8.0005, "shared/facts/sahel_facts.md 3.5"),
-    "Segou": (13.4427, -6.2687, "shared/facts/sahel_facts.md 3.5"),
-    "Mopti": (14.4877, -4.1887, "shared/facts/sahel_facts.md 3.5"),
+    "Bamako": (12.6494, -8.0005, "Flee mali/locations.csv (Suleimenova et al. 2017)"),
+    "Segou": (13.4427, -6.2687, "Flee mali/locations.csv (Suleimenova et al. 2017)"),
+    "Mopti": (14.4877, -4.1887, "Flee mali/locations.csv (Suleimenova et al. 2017)"),
     "Kabara": (16.70695, -2.9853, "Wikipedia 'Kabara, Mali' 16 42 25 N, 2 59 07 W"),
-    "Gao": (16.27091, -0.04021, "shared/facts/sahel_facts.md 3.5"),
-    "Niamey": (13.5285, 2.1156, "shared/facts/sahel_facts.md 3.5"),
+    "Gao": (16.27091, -0.04021, "Flee mali/locations.csv (Suleimenova et al. 2017)"),
+    "Niamey": (13.5285, 2.1156, "Flee mali/locations.csv (Suleimenova et al. 2017)"),
 }
 RIVER_MAX_KM = 10.0
 
