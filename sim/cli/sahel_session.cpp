@@ -61,15 +61,18 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
   for (const auto& f : world.factions) result.faction_names.push_back(f.spec.name);
   auto date_of = [&](int tick) { return scenario::format_date(s.start_date + std::chrono::days{tick}); };
 
-  std::optional<output::AtomicFile> timeseries_file, events_file;
+  std::optional<output::AtomicFile> timeseries_file, events_file, countries_file;
   std::optional<output::SahelTimeseries> timeseries;
+  std::optional<output::SahelCountries> countries;
   std::optional<output::SahelEventLog> events;
   if (files) {
     timeseries_file.emplace(plan.out / "timeseries.csv");
     events_file.emplace(plan.out / "events.csv");
+    countries_file.emplace(plan.out / "countries.csv");
     timeseries.emplace(timeseries_file->stream());
+    countries.emplace(countries_file->stream());
     events.emplace(events_file->stream(), cursor.events_logged + 1);
-    result.outputs = {"timeseries.csv", "events.csv"};
+    result.outputs = {"timeseries.csv", "countries.csv", "events.csv"};
   }
   auto snapshot = [&](int tick) {
     if (!snapshots) return;
@@ -85,7 +88,10 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
   result.first = census;
   if (!resuming) {
     cursor.tally = model::start_tally(world, census);
-    if (timeseries) timeseries->write(date_of(first_tick), world, census);
+    if (timeseries) {
+      timeseries->write(date_of(first_tick), world, census);
+      countries->write(date_of(first_tick), world, census);
+    }
     snapshot(first_tick);
   }
   std::int64_t events_logged = cursor.events_logged;
@@ -99,6 +105,7 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
     events_logged += static_cast<std::int64_t>(model.events_today().size());
     if (timeseries) {
       timeseries->write(date_of(t), world, census);
+      countries->write(date_of(t), world, census);
       events->write(date_of(t), world, model.events_today());
     }
     if (snapshots && (t % s.snapshot_every == 0 || t == last_tick)) snapshot(t);
@@ -122,6 +129,7 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
   result.last_date = date_of(last_tick);
   if (files) {
     timeseries_file->commit();
+    countries_file->commit();
     events_file->commit();
     output::write_outcomes(plan.out / "outcomes.csv", result.outcomes);
     result.outputs.push_back("outcomes.csv");

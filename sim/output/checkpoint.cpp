@@ -77,6 +77,12 @@ class ByteReader {
       if (n > 0) std::memcpy(v.data(), take(n * sizeof(T)), n * sizeof(T));  // an empty vector's data() may be null
     }
   }
+  // Reads into x, whatever its type (a number, an enum, a list).
+  template <class T>
+  void get_into(T& x) {
+    if constexpr (requires { x.data(); x.size(); }) get(x);
+    else x = get<T>();
+  }
   std::string get_string() {
     const std::uint64_t n = get<std::uint64_t>();
     if (n > bytes_.size()) fail("a text longer than the file");
@@ -105,41 +111,69 @@ class ByteReader {
   std::size_t pos_ = 0;
 };
 
+// The field lists below serve both directions: written by a visitor that
+// reads const references, read back by one that assigns, in the same order,
+// so a field added to one list cannot be written and not read. They are
+// templates over the constness of the struct, so writing needs no cast.
+
 // A faction's doctrine, field by field (events change doctrines, so they
-// are part of the state). Also the list that keeps writer and reader in step.
-template <class Visit>
-void doctrine_fields(model::Doctrine& d, Visit&& v) {
+// are part of the state).
+template <class D, class Visit>
+void doctrine_fields(D& d, Visit&& v) {
   v(d.effectiveness); v(d.aggression); v(d.detectability); v(d.mobility_cells); v(d.sense_radius_cells);
-  v(d.civilian_harm); v(d.one_sided_violence); v(d.massacre_lethality); v(d.scrutiny); v(d.popularity);
-  v(d.air_strike_radius_cells); v(d.air_strikes_per_day); v(d.air_strike_lethality); v(d.training_effect);
-  v(d.upkeep_per_fighter_day); v(d.funding_per_month); v(d.recruitment_per_month); v(d.recruit_rate);
-  v(d.tax_per_person_day); v(d.mine_income_per_day); v(d.unit_size);
+  v(d.mobile_share); v(d.protection); v(d.civilian_harm); v(d.one_sided_violence); v(d.reprisal_sensitivity);
+  v(d.selective_victims); v(d.massacre_lethality); v(d.massacre_tail); v(d.scrutiny); v(d.popularity);
+  v(d.air_strike_radius_cells); v(d.air_strikes_per_day); v(d.air_strike_lethality); v(d.ied_rate);
+  v(d.ied_lethality); v(d.shelling_rate); v(d.shelling_lethality); v(d.training_effect);
+  v(d.upkeep_per_fighter_day); v(d.funding_per_month); v(d.aid_share); v(d.recruitment_per_month);
+  v(d.recruit_rate); v(d.local_support); v(d.tax_per_person_day); v(d.mine_income_per_day); v(d.unit_size);
 }
 
-// Every per-faction value that changes during a run, in one place.
-template <class Visit>
-void faction_fields(model::Faction& f, Visit&& v) {
+// Every per-faction number that changes during a run, in one place.
+template <class F, class Visit>
+void faction_fields(F& f, Visit&& v) {
   v(f.fighters.initial); v(f.fighters.recruited); v(f.fighters.deployed); v(f.fighters.killed);
   v(f.fighters.withdrawn);
   v(f.funds); v(f.upkeep_total); v(f.budget_multiplier); v(f.sanctions_until); v(f.training_level);
-  v(f.enlist_pool); v(f.capital);
+  v(f.enlist_pool); v(f.capital); v(f.reputation); v(f.recent_losses); v(f.anywhere);
+  v(f.contract.fee_per_month); v(f.contract.concession_rate);
 }
 
-template <class Visit>
-void unit_columns(model::Units& u, Visit&& v) {
-  v(u.id); v(u.faction); v(u.cell); v(u.strength); v(u.morale); v(u.posture); v(u.objective); v(u.target);
+// Per-faction lists (cells and map indices: the same map is checked).
+template <class F, class Visit>
+void faction_lists(F& f, Visit&& v) {
+  v(f.objective_cells); v(f.left_countries); v(f.theatre); v(f.contract.concession);
 }
 
-template <class Visit>
-void civilian_columns(model::Civilians& h, Visit&& v) {
+template <class U, class Visit>
+void unit_columns(U& u, Visit&& v) {
+  v(u.id); v(u.faction); v(u.cell); v(u.strength); v(u.morale); v(u.posture); v(u.mobile); v(u.objective);
+  v(u.waypoint); v(u.target);
+}
+
+template <class H, class Visit>
+void civilian_columns(H& h, Visit&& v) {
   v(h.id); v(h.cell); v(h.home); v(h.destination); v(h.people); v(h.hardship); v(h.risk_aversion); v(h.status);
   v(h.displaced); v(h.recruits); v(h.recruiter);
 }
 
-template <class Visit>
-void cell_layers(model::World& w, Visit&& v) {
-  v(w.control, "control"); v(w.zone, "zone"); v(w.controller, "controller"); v(w.legitimacy, "legitimacy");
-  v(w.violence, "violence"); v(w.gov_harm_today, "gov_harm_today");
+template <class T, class Visit>
+void tally_fields(T& t, Visit&& v) {
+  v(t.days); v(t.losses); v(t.civilians_killed); v(t.militant_cells_peak); v(t.displaced_peak); v(t.joined);
+  v(t.legitimacy_sum); v(t.battles); v(t.violence_events); v(t.remote_events); v(t.battle_deaths);
+}
+
+// Cell layers that belong to the map as a whole.
+template <class W, class Visit>
+void cell_layers(W& w, Visit&& v) {
+  v(w.control, "control"); v(w.zone, "zone"); v(w.controller, "controller"); v(w.violence, "violence");
+  v(w.harm_memory, "harm_memory"); v(w.battle_memory, "battle_memory");
+}
+
+// Cell layers of one allegiance actor.
+template <class W, class Visit>
+void actor_layers(W& w, std::size_t a, Visit&& v) {
+  v(w.support[a], "support"); v(w.compliance[a], "compliance"); v(w.heat[a], "heat");
 }
 
 }  // namespace
@@ -157,11 +191,10 @@ std::string geography_fingerprint(const model::Geography& geo, int people_per_ag
   return h.hex_digest();
 }
 
-void write_checkpoint(const std::filesystem::path& path, const model::World& world_in, const RunCursor& cursor,
+void write_checkpoint(const std::filesystem::path& path, const model::World& w, const RunCursor& cursor,
                       const CheckpointInfo& info) {
-  // The visitors take non-const references so one list serves both ways.
-  auto& w = const_cast<model::World&>(world_in);
   ByteWriter out;
+  auto put = [&](const auto& x) { out.put(x); };
   out.bytes().append(kMagic, sizeof kMagic);
   out.put(kCheckpointVersion);
   out.put<std::int32_t>(info.tick);
@@ -172,12 +205,12 @@ void write_checkpoint(const std::filesystem::path& path, const model::World& wor
   out.put(geography_fingerprint(w.geo, w.params.civilians.people_per_agent));
 
   out.put<std::uint64_t>(w.factions.size());
-  for (model::Faction& f : w.factions) {
+  for (const model::Faction& f : w.factions) {
     out.put(f.spec.name);
     out.put(f.spec.kind);
-    faction_fields(f, [&](auto& x) { out.put(x); });
-    doctrine_fields(f.spec.doctrine, [&](auto& x) { out.put(x); });
-    out.put(f.objective_cells);
+    faction_fields(f, put);
+    doctrine_fields(f.spec.doctrine, put);
+    faction_lists(f, put);
     out.put<std::uint64_t>(f.withdrawals.size());
     for (const auto& p : f.withdrawals) {
       out.put(p.remaining);
@@ -185,12 +218,8 @@ void write_checkpoint(const std::filesystem::path& path, const model::World& wor
       out.put(p.country);
       out.put(p.all);
     }
-    out.put(f.left_countries);
     out.put(f.paid_by);
     out.put(f.contract.payer);
-    out.put(f.contract.fee_per_month);
-    out.put(f.contract.concession_rate);
-    out.put(f.contract.concession);
   }
   for (const auto& row : w.hostile) out.put(row);
   out.put<std::uint64_t>(w.closed_borders.size());
@@ -200,24 +229,24 @@ void write_checkpoint(const std::filesystem::path& path, const model::World& wor
     out.put(b.armed_groups);
     out.put(b.until);
   }
-  unit_columns(w.units, [&](auto& c) { out.put(c); });
+  unit_columns(w.units, put);
   out.put(w.next_unit_id);
-  civilian_columns(w.civilians, [&](auto& c) { out.put(c); });
+  civilian_columns(w.civilians, put);
   out.put(w.people_initial);
   out.put(w.people_dead);
   out.put(w.people_recruited);
-  cell_layers(w, [&](auto& layer, const char*) { out.put_layer(layer); });
-  out.put(w.reputation);
+  cell_layers(w, [&](const auto& layer, const char*) { out.put_layer(layer); });
+  // Allegiance by actor, each named by its first faction.
+  out.put<std::uint64_t>(w.actors());
+  for (std::size_t a = 0; a < w.actors(); ++a) {
+    out.put(w.factions[static_cast<std::size_t>(w.actor_faction[a])].spec.name);
+    actor_layers(w, a, [&](const auto& layer, const char*) { out.put_layer(layer); });
+  }
+  out.put(w.foreign_resentment);
 
   out.put(cursor.events_logged);
   const model::OutcomeTally& t = cursor.tally;
-  out.put(t.days);
-  out.put(t.losses);
-  out.put(t.civilians_killed);
-  out.put(t.militant_cells_peak);
-  out.put(t.displaced_peak);
-  out.put(t.joined);
-  out.put(t.legitimacy_sum);
+  tally_fields(t, put);
 
   const std::string digest = core::sha256_hex(out.bytes());
   for (std::size_t i = 0; i < kDigestBytes; ++i)
@@ -273,9 +302,10 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
     to_world[i] = static_cast<int>(k);
     in_history[k] = 1;
     model::Faction& f = *it;
-    faction_fields(f, [&](auto& x) { x = r.get<std::remove_reference_t<decltype(x)>>(); });
-    doctrine_fields(f.spec.doctrine, [&](auto& x) { x = r.get<std::remove_reference_t<decltype(x)>>(); });
-    r.get(f.objective_cells);
+    auto get = [&](auto& x) { r.get_into(x); };
+    faction_fields(f, get);
+    doctrine_fields(f.spec.doctrine, get);
+    faction_lists(f, get);
     const auto plans = r.get<std::uint64_t>();
     if (plans > 100000) r.fail("too many withdrawal schedules");
     f.withdrawals.resize(plans);
@@ -285,15 +315,13 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
       p.country = r.get<int>();
       p.all = r.get<bool>();
     }
-    r.get(f.left_countries);
     // Faction references are checkpoint indices until every faction is known.
     paid_by[i] = r.get<int>();
     payer[i] = r.get<int>();
-    f.contract.fee_per_month = r.get<double>();
-    f.contract.concession_rate = r.get<double>();
-    r.get(f.contract.concession);
     for (int m : f.contract.concession)
       if (m < 0 || static_cast<std::size_t>(m) >= w.geo.mines.size()) r.fail("a concession names no mine of the map");
+    for (int k : f.theatre)
+      if (k < 0 || static_cast<std::size_t>(k) >= w.geo.countries.size()) r.fail("a theatre names no country of the map");
   }
   auto world_index = [&](int k) {
     if (k < -1 || k >= static_cast<int>(n)) r.fail("a faction reference points at no faction");
@@ -329,7 +357,7 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
     b.until = r.get<int>();
     if (b.country < 0 || static_cast<std::size_t>(b.country) >= w.geo.countries.size()) r.fail("a border closure names no country");
   }
-  unit_columns(w.units, [&](auto& c) { r.get(c); });
+  unit_columns(w.units, [&](auto& c) { r.get_into(c); });
   const std::size_t units = w.units.id.size();
   bool ragged = false;
   unit_columns(w.units, [&](auto& c) { ragged = ragged || c.size() != units; });
@@ -339,7 +367,7 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
     f = static_cast<std::uint8_t>(to_world[f]);
   }
   w.next_unit_id = r.get<std::uint32_t>();
-  civilian_columns(w.civilians, [&](auto& c) { r.get(c); });
+  civilian_columns(w.civilians, [&](auto& c) { r.get_into(c); });
   const std::size_t households = w.civilians.id.size();
   civilian_columns(w.civilians, [&](auto& c) { ragged = ragged || c.size() != households; });
   if (ragged) r.fail("the household columns differ in length");
@@ -358,14 +386,28 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
     if (k >= static_cast<std::int64_t>(n)) r.fail("a cell is held by no faction");
     if (k >= 0) k = static_cast<std::int8_t>(to_world[static_cast<std::size_t>(k)]);
   }
-  w.reputation = r.get<double>();
+  // Allegiance by actor, matched by the name of its first faction; actors
+  // only the new scenario has keep their starting layers.
+  const auto actors = r.get<std::uint64_t>();
+  if (actors > n + 1) r.fail("too many allegiance actors");
+  for (std::uint64_t a = 0; a < actors; ++a) {
+    const std::string name = r.get_string();
+    int target = -1;
+    for (std::size_t f = 0; f < w.factions.size(); ++f)
+      if (w.factions[f].spec.name == name) target = w.factions[f].actor;
+    if (target < 0) r.fail(fmt::format("its allegiance layers name faction '{}', which the scenario lacks", name));
+    actor_layers(w, static_cast<std::size_t>(target), [&](auto& layer, const char* what) { r.get_layer(layer, what); });
+  }
+  r.get_into(w.foreign_resentment);
+  if (w.foreign_resentment.size() != w.geo.countries.size()) r.fail("the resentment of foreign troops is malformed");
 
   cursor.events_logged = r.get<std::int64_t>();
   model::OutcomeTally& t = cursor.tally;
-  t.days = r.get<std::int64_t>();
   std::vector<std::int64_t> losses, killed;
-  r.get(losses);
-  r.get(killed);
+  tally_fields(t, [&](auto& x) { r.get_into(x); });
+  // Per-faction tallies are in checkpoint order: put them in world order.
+  losses.swap(t.losses);
+  killed.swap(t.civilians_killed);
   if (losses.size() != n || killed.size() != n) r.fail("the outcome tally is malformed");
   t.losses.assign(w.factions.size(), 0);
   t.civilians_killed.assign(w.factions.size(), 0);
@@ -373,10 +415,6 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
     t.losses[static_cast<std::size_t>(to_world[i])] = losses[i];
     t.civilians_killed[static_cast<std::size_t>(to_world[i])] = killed[i];
   }
-  t.militant_cells_peak = r.get<std::int64_t>();
-  t.displaced_peak = r.get<std::int64_t>();
-  t.joined = r.get<std::int64_t>();
-  t.legitimacy_sum = r.get<double>();
 
   // The history is over: the new scenario's events take over after its day.
   // Its model-wide parameters are its own, as its `set` events had made

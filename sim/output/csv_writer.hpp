@@ -29,6 +29,23 @@ class CsvWriter {
   }
   // A row whose fields are only known at run time (sweep factors, metrics).
   void fields(const std::vector<std::string>& values);
+  // A row built in parts: fixed fields first, then as many more as needed.
+  template <class... Fields>
+  void begin_row(const Fields&... fields) {
+    pending_.clear();
+    bool first = true;
+    ((append(pending_, fields, first)), ...);
+  }
+  template <class T>
+  void add(const T& value) {
+    bool first = pending_.empty();
+    append(pending_, value, first);
+  }
+  void end_row() {
+    pending_ += '\n';
+    out_ << pending_;
+    pending_.clear();
+  }
 
  private:
   template <class T>
@@ -41,6 +58,7 @@ class CsvWriter {
       line += fmt::format("{}", value);
   }
   std::ostream& out_;
+  std::string pending_;
 };
 
 }  // namespace sahel::output

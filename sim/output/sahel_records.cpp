@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "output/sahel_records.hpp"
 
+#include <fmt/format.h>
+
 #include "output/atomic_file.hpp"
 
 namespace sahel::output {
@@ -10,23 +12,38 @@ using model::World;
 
 SahelTimeseries::SahelTimeseries(std::ostream& out)
     : csv_(out, {"date", "tick", "faction", "kind", "strength", "units", "cells_controlled", "losses",
-                 "civilians_killed", "recruited", "funds", "population", "dead", "displaced", "refugees",
-                 "active_supporters", "mean_legitimacy", "reputation"}) {}
+                 "civilians_killed", "recruited", "funds", "support", "population", "dead", "displaced", "idps",
+                 "refugees", "active_supporters", "mean_legitimacy", "reputation"}) {}
 
 void SahelTimeseries::write(const std::string& date, const World& world, const Census& c) {
   for (std::size_t f = 0; f < world.factions.size(); ++f) {
     const auto& spec = world.factions[f].spec;
     const auto& fc = c.factions[f];
+    const bool state = spec.kind == model::FactionKind::state;
     csv_.row(date, c.tick, spec.name, model::kFactionKindNames[static_cast<int>(spec.kind)], fc.strength, fc.units,
-             fc.cells_controlled, fc.losses, fc.civilians_killed, fc.recruited, fc.funds, "", "", "", "", "", "", "");
+             fc.cells_controlled, fc.losses, fc.civilians_killed, fc.recruited, fc.funds, fc.support, "", "", "", "",
+             "", "", "", state ? fmt::format("{}", fc.reputation) : std::string());
   }
-  csv_.row(date, c.tick, "civilians", "civilians", "", "", "", "", "", c.recruited, "", c.population, c.dead,
-           c.displaced, c.refugees, c.active, c.mean_legitimacy, c.reputation);
+  csv_.row(date, c.tick, "civilians", "civilians", "", "", "", "", "", c.recruited, "", "", c.population, c.dead,
+           c.displaced, c.displaced - c.refugees, c.refugees, c.active, c.mean_legitimacy, c.reputation);
+}
+
+SahelCountries::SahelCountries(std::ostream& out)
+    : csv_(out, {"date", "tick", "country", "name", "population", "idps", "refugees_abroad", "refugees_hosted"}) {}
+
+void SahelCountries::write(const std::string& date, const World& world, const Census& c) {
+  for (std::size_t k = 0; k < world.geo.countries.size() && k < c.countries.size(); ++k) {
+    const model::CountryCensus& n = c.countries[k];
+    csv_.row(date, c.tick, world.geo.countries[k].code, world.geo.countries[k].name, n.population, n.idps,
+             n.refugees_abroad, n.refugees_hosted);
+  }
 }
 
 SahelEventLog::SahelEventLog(std::ostream& out, std::int64_t first_id)
-    : first_id_(first_id), next_id_(first_id), csv_(out, {"event_id", "event_date", "event_type", "actor1", "actor2", "country", "location", "latitude",
-                 "longitude", "fatalities", "notes"}) {}
+    : first_id_(first_id),
+      next_id_(first_id),
+      csv_(out, {"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location",
+                 "latitude", "longitude", "fatalities", "civilian_fatalities", "notes"}) {}
 
 void SahelEventLog::write(const std::string& date, const World& world, const std::vector<model::ConflictEvent>& events) {
   const model::Geography& geo = world.geo;
@@ -44,15 +61,22 @@ void SahelEventLog::write(const std::string& date, const World& world, const std
       lat = geo.lat_of(geo.grid.y_of(e.cell));
       lon = geo.lon_of(geo.grid.x_of(e.cell));
     }
-    const std::string actor2 = e.actor2 >= 0 ? actor(e.actor2) : (e.type == "Violence against civilians" ? "Civilians" : "");
-    csv_.row(next_id_++, date, e.type, actor(e.actor1), actor2, country, location, lat, lon, e.fatalities, e.note);
+    const bool against_civilians = e.kind == model::EventKind::violence_against_civilians;
+    const std::string actor2 = e.actor2 >= 0 ? actor(e.actor2) : (against_civilians ? "Civilians" : "");
+    csv_.row(next_id_++, date, model::kEventKindNames[static_cast<int>(e.kind)],
+             model::kSubEventNames[static_cast<int>(e.sub)], actor(e.actor1), actor2, country, location, lat, lon,
+             e.fatalities, e.civilians, e.note);
   }
 }
 
 void write_cell_snapshot(const std::filesystem::path& path, const World& w) {
   AtomicFile file(path);
-  CsvWriter csv(file.stream(), {"lon", "lat", "country", "controller", "zone", "population", "displaced",
-                                "legitimacy", "violence"});
+  std::vector<std::string> header = {"lon", "lat", "country", "controller", "zone", "population", "displaced",
+                                     "legitimacy", "violence"};
+  // Support for each armed group, by name (the first faction of its actor).
+  for (std::size_t a = 1; a < w.actors(); ++a)
+    header.push_back("support_" + w.factions[static_cast<std::size_t>(w.actor_faction[a])].spec.name);
+  CsvWriter csv(file.stream(), header);
   const model::Geography& geo = w.geo;
   const auto cells = geo.grid.cells();
   std::vector<std::int64_t> people(static_cast<std::size_t>(cells), 0), displaced(static_cast<std::size_t>(cells), 0);
@@ -63,11 +87,13 @@ void write_cell_snapshot(const std::filesystem::path& path, const World& w) {
   for (core::CellIndex c = 0; c < cells; ++c) {
     if (!geo.is_core(c)) continue;
     const int k = w.controller.data()[c];
-    csv.row(geo.lon_of(geo.grid.x_of(c)), geo.lat_of(geo.grid.y_of(c)),
-            geo.countries[static_cast<std::size_t>(geo.country.data()[c])].code,
-            k >= 0 ? w.factions[static_cast<std::size_t>(k)].spec.name : std::string("contested"),
-            static_cast<int>(w.zone.data()[c]), people[static_cast<std::size_t>(c)], displaced[static_cast<std::size_t>(c)],
-            w.legitimacy.data()[c], w.violence.data()[c]);
+    csv.begin_row(geo.lon_of(geo.grid.x_of(c)), geo.lat_of(geo.grid.y_of(c)),
+                  geo.countries[static_cast<std::size_t>(geo.country.data()[c])].code,
+                  k >= 0 ? w.factions[static_cast<std::size_t>(k)].spec.name : std::string("contested"),
+                  static_cast<int>(w.zone.data()[c]), people[static_cast<std::size_t>(c)],
+                  displaced[static_cast<std::size_t>(c)], w.legitimacy().data()[c], w.violence.data()[c]);
+    for (std::size_t a = 1; a < w.actors(); ++a) csv.add(w.support[a].data()[c]);
+    csv.end_row();
   }
   file.commit();
 }

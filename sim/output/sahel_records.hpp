@@ -3,6 +3,7 @@
 // The CSV outputs of a Sahel run:
 //  - timeseries.csv, tidy: one row per (date, faction) and one "civilians"
 //    row per date;
+//  - countries.csv: displacement per country and date;
 //  - events.csv, shaped like ACLED's event log;
 //  - cells/cells_YYYY-MM-DD.csv snapshots of the core countries' cells.
 #include <chrono>
@@ -18,6 +19,18 @@ namespace sahel::output {
 class SahelTimeseries {
  public:
   explicit SahelTimeseries(std::ostream& out);
+  void write(const std::string& date, const model::World& world, const model::Census& census);
+
+ private:
+  CsvWriter csv_;
+};
+
+// countries.csv: per (date, country of the map) the people whose home is
+// there, of them the displaced inside it and the refugees abroad, and the
+// refugees it hosts.
+class SahelCountries {
+ public:
+  explicit SahelCountries(std::ostream& out);
   void write(const std::string& date, const model::World& world, const model::Census& census);
 
  private:

@@ -172,7 +172,67 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
       f.start.push_back({label, troops, s["place"].IsMap() ? cell : -1});
     }
   }
+  const YAML::Node theatre = n["theatre"];
+  if (theatre && !theatre.IsNull()) {
+    if (!theatre.IsSequence())
+      doc.fail(theatre, path + ".theatre", fmt::format("expected a list of ISO country codes, found {}", describe(theatre)));
+    for (std::size_t i = 0; i < theatre.size(); ++i) {
+      const int k = read_country(doc, theatre[i], fmt::format("{}.theatre[{}]", path, i), geo);
+      f.theatre.push_back(geo.countries[static_cast<std::size_t>(k)].code);
+    }
+  }
   return f;
+}
+
+// initial: the spin-up and the displaced people of the start date.
+void read_initial(const Document& doc, const YAML::Node& root, const Geography& geo, model::Setup& setup,
+                  nlohmann::ordered_json& resolved) {
+  resolved = {{"spin_up_days", 0}, {"displaced", nlohmann::ordered_json::array()}};
+  const YAML::Node n = section_of(doc, root, "initial", "initial");
+  if (!n || n.IsNull()) return;
+  reject_unknown_keys(doc, n, "initial", keys_of(initial_keys()));
+  if (n["spin_up_days"])
+    setup.spin_up_days = static_cast<int>(
+        read_value(doc, n["spin_up_days"], "initial.spin_up_days", ParamType::integer, 0, 3650, {}, "days"));
+  resolved["spin_up_days"] = setup.spin_up_days;
+  const YAML::Node list = n["displaced"];
+  if (!list || list.IsNull()) return;
+  if (!list.IsSequence())
+    doc.fail(list, "initial.displaced", fmt::format("expected a list of {{country, idps}} or {{from, host, refugees}}, found {}", describe(list)));
+  auto core_country = [&](const YAML::Node& v, const std::string& at) {
+    const int k = read_country(doc, v, at, geo);
+    if (!geo.countries[static_cast<std::size_t>(k)].core)
+      doc.fail(v, at, fmt::format("expected a core country of the map (whose people the model holds), found '{}'", v.Scalar()));
+    return k;
+  };
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = fmt::format("initial.displaced[{}]", i);
+    const YAML::Node d = list[i];
+    if (!d.IsMap()) doc.fail(d, at, fmt::format("expected {{country, idps}} or {{from, host, refugees}}, found {}", describe(d)));
+    reject_unknown_keys(doc, d, at, keys_of(displaced_keys()));
+    model::InitialDisplacement item;
+    nlohmann::ordered_json j;
+    if (d["country"] || d["idps"]) {
+      if (d["from"] || d["host"] || d["refugees"])
+        doc.fail(d, at, "expected either {country, idps} or {from, host, refugees}, found keys of both");
+      if (!d["country"] || !d["idps"]) doc.fail(d, at, "expected both 'country' and 'idps'");
+      item.from = item.host = core_country(d["country"], at + ".country");
+      item.people = static_cast<std::int64_t>(read_value(doc, d["idps"], at + ".idps", ParamType::integer, 0, 1e8, {}, "people"));
+      j = {{"country", d["country"].Scalar()}, {"idps", item.people}};
+    } else {
+      if (!d["from"] || !d["host"] || !d["refugees"])
+        doc.fail(d, at, "expected {country, idps} or {from, host, refugees}");
+      item.from = core_country(d["from"], at + ".from");
+      item.host = read_country(doc, d["host"], at + ".host", geo);
+      if (item.host == item.from) doc.fail(d["host"], at + ".host", "expected another country than 'from' (IDPs are {country, idps})");
+      item.people =
+          static_cast<std::int64_t>(read_value(doc, d["refugees"], at + ".refugees", ParamType::integer, 0, 1e8, {}, "people"));
+      j = {{"from", d["from"].Scalar()}, {"host", d["host"].Scalar()}, {"refugees", item.people}};
+    }
+    if (d["source"]) j["source"] = read_text(doc, d, "source", at, false);
+    setup.displacement.push_back(item);
+    resolved["displaced"].push_back(j);
+  }
 }
 
 // An unknown key of an event: the nearest key of its own type, or, when the
@@ -318,7 +378,7 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
       const YAML::Node set = need("set");
       if (!set.IsMap() || set.size() == 0)
         doc.fail(set, path + ".set",
-                 fmt::format("expected a mapping of dotted parameter keys such as {{civilians.flee_rate: 0.001}}, found {}",
+                 fmt::format("expected a mapping of dotted parameter keys such as {{flight.per_death: 0.01}}, found {}",
                              describe(set)));
       std::vector<std::string> known;
       for (const auto& p : settable_params()) known.push_back(p.key);
@@ -400,9 +460,11 @@ double estimated_bytes(const Extent& x, const CivilianParams& cp, const VectorMa
   double people = 0;
   for (const auto& c : map.countries)
     if (c.core) people += static_cast<double>(c.population);
-  // Per cell: static layers (~30 B), dynamic layers (~20 B), window sums
-  // (8 B each: 10 + 3 per faction) and per-cell scratch (~40 B).
-  return cells * (90.0 + 8.0 * (10 + 3 * static_cast<double>(factions)) + 8.0 * static_cast<double>(factions)) +
+  // Per cell: static layers (~30 B), dynamic layers (~40 B), window sums
+  // (8 B each: 10 + 4 per faction), per-faction layers (8 B x 4), per-actor
+  // layers (4 B x 6 + 16 B of today's harm) and per-cell scratch (~80 B).
+  const double f = static_cast<double>(factions);
+  return cells * (150.0 + 8.0 * (10 + 4 * f) + 32.0 * f + 40.0 * f + 16.0) +
          people / cp.people_per_agent * static_cast<double>(kBytesPerCivilian) * 2.0;
 }
 
@@ -443,8 +505,10 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
 
   SahelParams& p = s.setup.params;
   read_section(doc, section_of(doc, root, "civilians", "civilians"), "civilians", civilian_table(), p.civilians);
+  read_section(doc, section_of(doc, root, "flight", "flight"), "flight", flight_table(), p.flight);
   read_section(doc, section_of(doc, root, "legitimacy", "legitimacy"), "legitimacy", legitimacy_table(), p.legitimacy);
   read_section(doc, section_of(doc, root, "combat", "combat"), "combat", combat_table(), p.combat);
+  read_section(doc, section_of(doc, root, "operations", "operations"), "operations", operations_table(), p.operations);
   read_section(doc, section_of(doc, root, "control", "control"), "control", control_table(), p.control);
   const YAML::Node output = section_of(doc, root, "output", "output");
   OutputSettings output_settings;
@@ -471,6 +535,9 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
     const FactionSpec& f = s.setup.factions[i];
     if (!f.paid_by.empty()) read_faction_ref(doc, list[i]["paid_by"], fmt::format("factions[{}].paid_by", i), s.setup.factions);
   }
+
+  nlohmann::ordered_json initial;
+  read_initial(doc, root, geo, s.setup, initial);
 
   const YAML::Node hostility = root["hostility"];
   if (hostility && !hostility.IsNull()) {
@@ -504,9 +571,12 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
   const nlohmann::ordered_json geography = section_json(geography_table(), s.geography);
   for (const auto& [k, v] : geography.items()) r["map"][k] = v;
   r["civilians"] = section_json(civilian_table(), p.civilians);
+  r["flight"] = section_json(flight_table(), p.flight);
   r["legitimacy"] = section_json(legitimacy_table(), p.legitimacy);
   r["combat"] = section_json(combat_table(), p.combat);
+  r["operations"] = section_json(operations_table(), p.operations);
   r["control"] = section_json(control_table(), p.control);
+  r["initial"] = initial;
   r["output"] = section_json(output_table(), output_settings);
   r["factions"] = nlohmann::ordered_json::array();
   for (const auto& f : s.setup.factions) {
@@ -519,6 +589,7 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
     j["funds"] = f.start_funds;
     j["start"] = nlohmann::ordered_json::array();
     for (const auto& d : f.start) j["start"].push_back({{"place", d.place}, {"troops", d.troops}});
+    j["theatre"] = f.theatre;
     j["doctrine"] = section_json(doctrine_table(), f.doctrine);
     j["weights"] = section_json(weights_table(), f.weights);
     r["factions"].push_back(j);

@@ -18,6 +18,8 @@
 namespace sahel::scenario {
 
 const std::vector<ParamSpec<model::CivilianParams>>& civilian_table();
+const std::vector<ParamSpec<model::FlightParams>>& flight_table();
+const std::vector<ParamSpec<model::OperationParams>>& operations_table();
 const std::vector<ParamSpec<model::LegitimacyParams>>& legitimacy_table();
 const std::vector<ParamSpec<model::CombatParams>>& combat_table();
 const std::vector<ParamSpec<model::ControlParams>>& control_table();
@@ -33,6 +35,9 @@ const std::vector<KeySpec>& sahel_top_keys();
 const std::vector<KeySpec>& map_keys();
 // Keys of one faction (doctrine and weights have their own tables).
 const std::vector<KeySpec>& faction_keys();
+// Keys of initial:, and of one item of initial.displaced.
+const std::vector<KeySpec>& initial_keys();
+const std::vector<KeySpec>& displaced_keys();
 // Keys of one item of a faction's start list.
 const std::vector<KeySpec>& deployment_keys();
 

@@ -1,21 +1,31 @@
 // SPDX-License-Identifier: MIT
-// Phase "combat", cell by cell in parallel (a cell's fight touches only the
-// units and households in it). In a cell holding hostile factions, each
-// hostile pair fights with probability
-//   engagement_rate * max(aggression_a * detect(b), aggression_b * detect(a)),
-// detect = detectability * cover of the terrain (* border_sanctuary on a
-// border cell, unless its country's border is closed to armed groups). Losses are drawn, not averaged:
-//   square law (regular battle): mean losses of A = kill_rate * eff_B * B;
-//   ambush (an insurgent raid on a weaker force): linear law, with
-//     mean losses of D = kill_rate * ambush_bonus * eff_A * A * 2D/(A+D) and
-//     of A = kill_rate * ambush_surprise * eff_D * D * 2A/(A+D)
-//   (equal to the square law for equal forces and no bonus);
-// each side's loss ~ Binomial(strength, min(1, mean/strength)).
-// eff = effectiveness * morale (* (1 + training) for the state). Each side
-// kills Poisson(civilian_harm * fighters/100 * min(1, people/10,000))
-// civilians. A unit whose faction commits one-sided violence does so with a
-// daily chance one_sided_violence * (0.5 + share of active supporters in
-// the cell), killing Poisson(massacre_lethality) people.
+// Phase "combat": battles (here), then IEDs, shelling and air strikes
+// (remote_violence.cpp), then violence against civilians (violence.cpp).
+//
+// Battles, cell by cell in parallel (a cell's fight touches only the units
+// and households in it). In a cell holding hostile factions A and B:
+//  - an armed group's unit that moved there to raid attacks for sure;
+//  - a government unit that pursued there finds the enemy with chance
+//    engagement_rate * detect, detect = detectability of the enemy * cover
+//    of the terrain (* border_sanctuary on a border cell, unless its
+//    country's border is closed to armed groups) * (base_detection +
+//    (1 - base_detection) * loyalty of the residents to the pursuer);
+//  - forces that meet by chance fight with chance engagement_rate *
+//    max(aggression_a * detect_b, aggression_b * detect_a) (no informants).
+// The engagement's intensity I is drawn, lognormal with mean 1 and
+// log-sd intensity_sigma: most clashes are small, a few are large.
+// Losses are drawn, not averaged, each side's ~ Binomial(strength,
+// min(1, mean/strength)):
+//   regular battle (square law): mean losses of D = kill_rate * I * eff_A * A;
+//   raid on a moving force (ambush, linear law):
+//     D loses kill_rate * I * ambush_bonus * eff_A * A * 2D/(A+D),
+//     A loses kill_rate * I * ambush_surprise * eff_D * D * 2A/(A+D);
+//   raid on a post (its defenders hold it, garrison or training):
+//     D loses kill_rate * I * eff_A * A / post_defence,
+//     A loses kill_rate * I * post_defence * eff_D * D.
+// Each side kills Poisson(civilian_harm * fighters/100 * I * min(1,
+// people/10,000)) civilians, blamed on it. Every unit engaged loses
+// fatigue + morale_loss_per_loss * share of its side lost in morale.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -32,6 +42,8 @@ namespace {
 struct CellOutcome {
   std::vector<ConflictEvent> events;
   std::vector<std::int64_t> losses, civilians_killed;  // per faction
+  std::int64_t battles = 0;
+  std::vector<std::uint8_t> fought;  // per actor: took part in a battle here
 };
 
 // Takes `loss` fighters from the listed units in proportion to strength
@@ -59,12 +71,19 @@ void distribute_losses(Units& u, const std::vector<std::uint32_t>& members, std:
 }  // namespace
 
 void Model::fight() {
+  unit_buckets_.build(world_.geo.grid.cells(), world_.units.cell);
+  fight_battles();
+  strike_remotely();
+  harm_civilians();
+}
+
+void Model::fight_battles() {
   World& w = world_;
   Units& u = w.units;
   const Geography& geo = w.geo;
   const CombatParams& cp = w.params.combat;
+  const double base = w.params.operations.base_detection;
   const auto tick = static_cast<std::uint32_t>(w.tick);
-  unit_buckets_.build(geo.grid.cells(), u.cell);
 
   std::vector<core::CellIndex> occupied(u.cell.begin(), u.cell.end());
   std::sort(occupied.begin(), occupied.end());
@@ -75,10 +94,14 @@ void Model::fight() {
   core::for_each_index(static_cast<std::int64_t>(occupied.size()), [&](std::int64_t k) {
     const core::CellIndex cell = occupied[static_cast<std::size_t>(k)];
     CellOutcome& out = outcomes[static_cast<std::size_t>(k)];
-    out.losses.assign(nf, 0);
-    out.civilians_killed.assign(nf, 0);
     std::vector<std::vector<std::uint32_t>> by_faction(nf);
     for (std::uint32_t i : unit_buckets_.in_cell(cell)) by_faction[u.faction[i]].push_back(i);
+    std::size_t present = 0;
+    for (const auto& members : by_faction) present += members.empty() ? 0 : 1;
+    if (present < 2) return;  // nobody to fight
+    out.losses.assign(nf, 0);
+    out.civilians_killed.assign(nf, 0);
+    out.fought.assign(w.actors(), 0);
     auto strength_of = [&](std::size_t f) {
       std::int64_t s = 0;
       for (std::uint32_t i : by_faction[f]) s += u.strength[i];
@@ -96,6 +119,19 @@ void Model::fight() {
       const Faction& fac = w.factions[f];
       return fac.spec.doctrine.effectiveness * morale_of(f) * (1.0 + fac.training_level);
     };
+    auto any_posture = [&](std::size_t f, auto pred) {
+      for (std::uint32_t i : by_faction[f])
+        if (pred(u.posture[i])) return true;
+      return false;
+    };
+    auto holds_post = [&](std::size_t f) {
+      std::int64_t holding = 0, all = 0;
+      for (std::uint32_t i : by_faction[f]) {
+        all += u.strength[i];
+        if (u.posture[i] == Posture::garrison || u.posture[i] == Posture::train) holding += u.strength[i];
+      }
+      return 2 * holding >= all;
+    };
     const double people = static_cast<double>(population_here_[static_cast<std::size_t>(cell)]);
     const double exposure = std::min(1.0, people / 10000.0);
     // A border gives sanctuary, unless its country has closed it to armed groups.
@@ -111,61 +147,70 @@ void Model::fight() {
         if (sa <= 0 || sb <= 0) continue;
         const Doctrine& da = w.factions[a].spec.doctrine;
         const Doctrine& db = w.factions[b].spec.doctrine;
-        const double a_finds_b = da.aggression * db.detectability * cover;
-        const double b_finds_a = db.aggression * da.detectability * cover;
-        if (draws.uniform() >= cp.engagement_rate * std::max(a_finds_b, b_finds_a)) continue;
-        // The attacker is the side more able to find the other.
-        const std::size_t att = a_finds_b >= b_finds_a ? a : b, def = att == a ? b : a;
+        const auto raiding = [](Posture p) { return p == Posture::raid; };
+        const auto pursuing = [](Posture p) { return p == Posture::pursue; };
+        const auto informed = [&](std::size_t f) {
+          return base + (1.0 - base) * loyalty(w.factions[f].actor, cell);
+        };
+        std::size_t att = a;
+        double chance;
+        if (any_posture(a, raiding) || any_posture(b, raiding)) {
+          att = any_posture(a, raiding) ? a : b;
+          chance = 1.0;
+        } else if (any_posture(a, pursuing) || any_posture(b, pursuing)) {
+          att = any_posture(a, pursuing) ? a : b;
+          const std::size_t def = att == a ? b : a;
+          chance = cp.engagement_rate * w.factions[def].spec.doctrine.detectability * cover * informed(att);
+        } else {
+          const double a_finds_b = da.aggression * db.detectability * cover;
+          const double b_finds_a = db.aggression * da.detectability * cover;
+          att = a_finds_b >= b_finds_a ? a : b;
+          chance = cp.engagement_rate * std::max(a_finds_b, b_finds_a);
+        }
+        if (draws.uniform() >= chance) continue;
+        const std::size_t def = att == a ? b : a;
         const double A = static_cast<double>(att == a ? sa : sb), D = static_cast<double>(att == a ? sb : sa);
-        bool ambush = false;
-        if (insurgent_side(w.factions[att].spec.kind))
-          for (std::uint32_t i : by_faction[att]) ambush = ambush || u.posture[i] == Posture::raid;
+        const bool raid = any_posture(att, raiding);
+        const bool post = raid && holds_post(def);
+        const bool ambush = raid && !post;
+        const double sigma = cp.intensity_sigma;
+        const double intensity = std::exp(sigma * draws.normal(0.0, 1.0) - 0.5 * sigma * sigma);
+        const double k = cp.kill_rate * intensity;
         double mean_att, mean_def;
         if (ambush) {
-          mean_def = cp.kill_rate * cp.ambush_bonus * effectiveness(att) * A * 2 * D / (A + D);
-          mean_att = cp.kill_rate * cp.ambush_surprise * effectiveness(def) * D * 2 * A / (A + D);
+          mean_def = k * cp.ambush_bonus * effectiveness(att) * A * 2 * D / (A + D);
+          mean_att = k * cp.ambush_surprise * effectiveness(def) * D * 2 * A / (A + D);
+        } else if (post) {
+          mean_def = k * effectiveness(att) * A / cp.post_defence;
+          mean_att = k * cp.post_defence * effectiveness(def) * D;
         } else {
-          mean_def = cp.kill_rate * effectiveness(att) * A;
-          mean_att = cp.kill_rate * effectiveness(def) * D;
+          mean_def = k * effectiveness(att) * A;
+          mean_att = k * effectiveness(def) * D;
         }
+        mean_att *= 1.0 - w.factions[att].spec.doctrine.protection;
+        mean_def *= 1.0 - w.factions[def].spec.doctrine.protection;
         const std::int64_t loss_att = core::binomial(draws, static_cast<std::int64_t>(A), std::min(1.0, mean_att / A));
         const std::int64_t loss_def = core::binomial(draws, static_cast<std::int64_t>(D), std::min(1.0, mean_def / D));
         distribute_losses(u, by_faction[att], loss_att);
         distribute_losses(u, by_faction[def], loss_def);
         for (auto [f, lost, had] : {std::tuple{att, loss_att, A}, std::tuple{def, loss_def, D}}) {
           out.losses[f] += lost;
-          const float hit = static_cast<float>(cp.morale_loss_per_loss * lost / had);
+          const float hit = static_cast<float>(cp.fatigue + cp.morale_loss_per_loss * lost / had);
           for (std::uint32_t i : by_faction[f]) u.morale[i] = std::max(0.0f, u.morale[i] - hit);
         }
         std::int64_t civilians = 0;
         for (auto [f, fighters] : {std::pair{att, A}, std::pair{def, D}}) {
-          const double mean = w.factions[f].spec.doctrine.civilian_harm * fighters / 100.0 * exposure;
+          const double mean = w.factions[f].spec.doctrine.civilian_harm * fighters / 100.0 * intensity * exposure;
           const std::int64_t killed = kill_civilians(cell, core::poisson(draws, mean));
           out.civilians_killed[f] += killed;
           civilians += killed;
         }
-        out.events.push_back({w.tick, "Battles", static_cast<int>(att), static_cast<int>(def), cell,
-                              loss_att + loss_def + civilians, ambush ? "ambush" : "battle"});
-      }
-    }
-
-    // One-sided violence against civilians.
-    if (people > 0) {
-      std::int64_t act = 0, all = 0;
-      for (std::uint32_t i : civilian_buckets_.in_cell(cell)) {
-        all += w.civilians.people[i];
-        act += w.civilians.status[i] == CivilianStatus::active ? w.civilians.people[i] : 0;
-      }
-      const double active_share = all > 0 ? static_cast<double>(act) / static_cast<double>(all) : 0.0;
-      for (std::uint32_t i : unit_buckets_.in_cell(cell)) {
-        const Doctrine& d = w.factions[u.faction[i]].spec.doctrine;
-        if (d.one_sided_violence <= 0 || u.strength[i] <= 0) continue;
-        core::Draws m(w.key, tick, Stream::massacre, u.id[i]);
-        if (m.uniform() >= d.one_sided_violence * (0.5 + active_share)) continue;
-        const std::int64_t killed = kill_civilians(cell, std::max<std::int64_t>(1, core::poisson(m, d.massacre_lethality)));
-        if (killed == 0) continue;
-        out.civilians_killed[u.faction[i]] += killed;
-        out.events.push_back({w.tick, "Violence against civilians", u.faction[i], -1, cell, killed, "one-sided violence"});
+        out.battles += 1;
+        out.fought[static_cast<std::size_t>(w.factions[att].actor)] = 1;
+        out.fought[static_cast<std::size_t>(w.factions[def].actor)] = 1;
+        out.events.push_back({w.tick, EventKind::battle, SubEvent::armed_clash, static_cast<int>(att),
+                              static_cast<int>(def), cell, loss_att + loss_def + civilians, civilians,
+                              post ? "attack on post" : ambush ? "ambush" : "clash"});
       }
     }
   }, 4);
@@ -173,14 +218,16 @@ void Model::fight() {
   // Book the outcomes in cell order.
   for (std::size_t k = 0; k < occupied.size(); ++k) {
     const CellOutcome& out = outcomes[k];
-    std::int64_t deaths = 0;
+    if (out.losses.empty()) continue;
+    const core::CellIndex cell = occupied[k];
     for (std::size_t f = 0; f < nf; ++f) {
-      w.factions[f].fighters.killed += out.losses[f];
-      w.factions[f].losses_today += out.losses[f];
-      tally_civilian_deaths(static_cast<int>(f), occupied[k], out.civilians_killed[f]);
-      deaths += out.losses[f] + out.civilians_killed[f];
+      book_losses(static_cast<int>(f), out.losses[f]);
+      book_civilian_deaths(static_cast<int>(f), cell, out.civilians_killed[f], 1.0);
+      w.violence.data()[cell] += static_cast<float>(out.losses[f]);
     }
-    w.violence.data()[occupied[k]] += static_cast<float>(deaths);
+    w.battle_memory.data()[cell] += static_cast<float>(out.battles);
+    for (std::size_t a = 0; a < out.fought.size(); ++a)
+      if (out.fought[a]) w.heat[a].data()[cell] += 1.0f;
     for (const ConflictEvent& e : out.events) w.events_today.push_back(e);
   }
 }

@@ -1,24 +1,44 @@
 // SPDX-License-Identifier: MIT
-// Phases "decisions" and "movement". Each unit scores every cell it can
-// reach today with its faction's personality weights (MANA, EINSTein):
-//   U = w_enemy * aggression * E + w_friends * min(F/own, 2)
-//       + w_objective * progress + w_cover * cover + w_control * control
-//       + w_civilians * log(1 + people)/10,
-// where E is hostile strength within the sense radius relative to its own;
-// militants and separatists turn E into attraction only when the enemy is
-// weaker than raid_ratio times themselves (they raid the weak and avoid
-// the strong). Units that break (low morale) or are being withdrawn head
-// for their objective and away from enemies. Government forces stay inside
-// the core countries; insurgents may use the neighbours' ground as
-// sanctuary, except a country whose border is closed to armed groups (a
-// border_closure event), which they do not enter. Foreign air power strikes the strongest hostile concentration
-// within its radius. Every unit writes only its own intent; moves are then
-// applied in a separate pass.
+// Phases "decisions" and "movement": operations. Each unit writes only its
+// own intent; moves are applied in a separate pass.
+//  - Government units that hold a post (1 - mobile_share of them) stay at
+//    their post, or walk back to it; an armed group's base units keep to
+//    their area but slip away from enemies near them.
+//  - Units that break (low morale) or are being withdrawn head for their
+//    post and away from enemies.
+//  - A unit whose morale is below ready_morale (after a fight: fatigue)
+//    does not seek one: it neither raids nor pursues until it recovers.
+//  - Mobile units score every cell they can reach today with their
+//    faction's personality weights (MANA, EINSTein; Ilachinski 2004):
+//      U = w_enemy * aggression * A + w_friends * min(F/own, 2)
+//          + w_objective * progress + w_cover * cover + w_control * control
+//          + w_civilians * log(1 + people)/10 + w_fighting * heat - 0.1 * cost.
+//    A is the known hostile strength around the cell weighted by distance,
+//    sum over r = 0, 1, 2, 4, ... up to the sense radius of
+//    known(square of radius r) / (r + 1), relative to the unit's own
+//    strength, so a pursuer moves toward the nearest enemy it knows of.
+//    Armed groups weigh the local odds: the strength of their faction
+//    within mass_radius_cells of the cell (it attacks together) against
+//    the hostile strength within one cell of it; they move onto enemies
+//    weaker than raid_ratio times that mass (a raid on a post or a column)
+//    and away from stronger ones (A counts twice, negative).
+//    With enemies in sight a unit hunts them and feels no pull to its post
+//    (unless it is more than twice its sense radius from it); otherwise
+//    progress is toward its patrol waypoint: a town in its theatre within
+//    twice its sense radius of its post, drawn anew when reached.
+//  - A mobile unit that chose a cell holding enemies goes for one unit
+//    there (its quarry: one on the move first, then the weakest) and
+//    follows it: if the quarry's own destination is within its mobility
+//    plus one, it ends the day there, so a pursuer or raider catches a
+//    quarry that moves away (movement's second pass).
+//  - A cell can be entered if it lies in the unit's theatre (armed groups:
+//    anywhere but a country closed to them) and steps x movement cost is
+//    at most the unit's mobility; a neighbouring cell always can (every
+//    force reaches every terrain, at its cost).
 #include <algorithm>
 #include <cmath>
 
 #include "core/parallel.hpp"
-#include "core/random_variates.hpp"
 #include "model/sahel/model.hpp"
 #include "model/sahel/streams.hpp"
 
@@ -27,6 +47,10 @@ namespace sahel::model {
 namespace {
 // Cover a terrain gives (desert, steppe, savanna, floodplain, urban).
 constexpr double kCover[kTerrainKinds] = {0.0, 0.3, 0.8, 0.6, 1.0};
+
+int chebyshev(const core::Grid& g, core::CellIndex a, core::CellIndex b) {
+  return std::max(std::abs(g.x_of(a) - g.x_of(b)), std::abs(g.y_of(a) - g.y_of(b)));
+}
 }  // namespace
 
 void Model::units_decide() {
@@ -35,7 +59,9 @@ void Model::units_decide() {
   const Geography& geo = w.geo;
   const core::Grid& g = geo.grid;
   const auto tick = static_cast<std::uint32_t>(w.tick);
+  const int mass_r = w.params.operations.mass_radius_cells;
 
+  quarry_.assign(u.size(), -1);
   core::for_each_index(static_cast<std::int64_t>(u.size()), [&](std::int64_t i) {
     const auto f = static_cast<std::size_t>(u.faction[i]);
     const Faction& fac = w.factions[f];
@@ -44,52 +70,91 @@ void Model::units_decide() {
     const bool gov = government_side(fac.spec.kind);
     const core::CellIndex here = u.cell[i];
     const double own = std::max(1, u.strength[i]);
-    const int r = static_cast<int>(d.sense_radius_cells);
+    const int R = std::max(1, static_cast<int>(d.sense_radius_cells));
     const int m = std::max(0, d.mobility_cells);
     const int x = g.x_of(here), y = g.y_of(here);
-    const core::CellIndex obj = u.objective[i];
-    const int ox = g.x_of(obj), oy = g.y_of(obj);
     bool leaving = false;
     for (const Faction::Withdrawal& plan : fac.withdrawals)
       leaving = leaving || plan.country < 0 || geo.country.data()[here] == plan.country;
     const bool withdrawing = leaving || u.morale[i] < w.params.combat.withdraw_morale;
+    const bool ready = u.morale[i] >= w.params.combat.ready_morale;
     core::Draws draws(w.key, tick, Stream::unit_choice, u.id[i]);
+
+    // Distance-weighted known hostile strength around a cell: an enemy d
+    // cells away counts sum over r >= d of 1/(r + 1), r = 0, 1, 2, 4, ... R.
+    auto known_around = [&](core::CellIndex c) {
+      double k = static_cast<double>(known_sat_[f].square(c, 0));
+      for (int r = 1;; r *= 2) {
+        const int rr = std::min(r, R);
+        k += static_cast<double>(known_sat_[f].square(c, rr)) / (rr + 1.0);
+        if (rr == R) break;
+      }
+      return k;
+    };
+    const double known_here = known_around(here);
+
+    // Patrols: a new waypoint when there is none or it is reached.
+    const bool patrolling = u.mobile[i] && !withdrawing && known_here == 0;
+    if (patrolling && (u.waypoint[i] == core::kNoCell || u.waypoint[i] == here)) {
+      std::vector<core::CellIndex> options;
+      for (const core::CellIndex t : town_cells_)
+        if (t != here && chebyshev(g, t, u.objective[i]) <= 2 * R && in_theatre(w, static_cast<int>(f), t) &&
+            (gov ? geo.is_core(t) : true))
+          options.push_back(t);
+      u.waypoint[i] = options.empty() ? u.objective[i] : options[draws.below(static_cast<std::uint32_t>(options.size()))];
+    }
+    // A mobile unit with enemies in sight hunts them (no pull to its post)
+    // unless it has gone beyond twice its sense radius from its post.
+    const bool hunting = u.mobile[i] && !withdrawing && known_here > 0 && chebyshev(g, here, u.objective[i]) <= 2 * R;
+    const core::CellIndex goal = patrolling ? u.waypoint[i] : u.objective[i];
+    const int gx = g.x_of(goal), gy = g.y_of(goal);
+    const double objective_weight = hunting ? 0.0 : wt.objective;
 
     double best = -1e300;
     core::CellIndex choice = here;
-    Posture posture = Posture::garrison;
-    const double enemy_here = static_cast<double>(hostile_sat_[f].square(here, r));
-    for (int dy = -m; dy <= m; ++dy) {
-      for (int dx = -m; dx <= m; ++dx) {
+    // Government units that hold a post stay in it; an armed group's base
+    // units keep to their area but slip away from stronger enemies.
+    const bool holds_post = !u.mobile[i] && !withdrawing;
+    const int reach = holds_post && gov ? std::min(m, std::max(std::abs(gx - x), std::abs(gy - y))) : m;
+    const float* heat = w.heat[static_cast<std::size_t>(fac.actor)].data();
+    for (int dy = -reach; dy <= reach; ++dy) {
+      for (int dx = -reach; dx <= reach; ++dx) {
         const core::CellIndex c = g.offset_xy(x, y, dx, dy);
         if (c == core::kNoCell || geo.country.data()[c] < 0) continue;
+        if (!in_theatre(w, static_cast<int>(f), c) && c != here) continue;
         if (gov && !geo.is_core(c)) continue;
-        bool left = false;  // a country the faction has withdrawn from for good
-        for (int k : fac.left_countries) left = left || (geo.country.data()[c] == k && geo.country.data()[here] != k);
-        if (left) continue;
         // A border closed to armed groups: insurgents do not cross into that country.
         if (!gov && geo.country.data()[c] != geo.country.data()[here] &&
             closed_to_armed_[static_cast<std::size_t>(geo.country.data()[c])])
           continue;
         const int steps = std::max(std::abs(dx), std::abs(dy));
-        if (steps * geo.movement_cost.data()[c] > m + 1e-9) continue;
-        const double enemy = static_cast<double>(hostile_sat_[f].square(c, r)) / own;
-        const double friends = static_cast<double>(friendly_sat_[f].square(c, r)) / own;
-        const double progress = (std::max(std::abs(ox - x), std::abs(oy - y)) -
-                                 std::max(std::abs(ox - x - dx), std::abs(oy - y - dy))) /
+        if (steps > 1 && steps * geo.movement_cost.data()[c] > m + 1e-9) continue;
+        const double progress = (std::max(std::abs(gx - x), std::abs(gy - y)) -
+                                 std::max(std::abs(gx - x - dx), std::abs(gy - y - dy))) /
                                 std::max(1.0, static_cast<double>(m));
         double score;
-        if (withdrawing) {
-          score = 2.0 * progress - enemy;
+        if (withdrawing || holds_post) {
+          const double threat = static_cast<double>((gov ? hostile_sat_ : known_sat_)[f].square(c, 1)) / own;
+          score = 2.0 * progress - (gov ? 1.0 : 4.0) * threat;
         } else {
-          double enemy_term = enemy;
-          if (!gov && enemy > wt.raid_ratio) enemy_term = -enemy;  // too strong: avoid
+          const double known = known_around(c) / own;
+          double enemy_term = known;
+          if (!gov) {
+            // Armed groups judge the odds by what they know of the enemy.
+            const double opposed = static_cast<double>(known_sat_[f].square(c, 1));
+            double mass = static_cast<double>(strength_sat_[f].square(c, mass_r));
+            if (steps > mass_r) mass += own;
+            if (opposed > 0) enemy_term = opposed <= wt.raid_ratio * mass && ready ? known : -2.0 * known;
+          } else if (!ready) {
+            enemy_term = 0;  // resting after a fight
+          }
+          const double friends = static_cast<double>(friendly_sat_[f].square(c, R)) / own;
           const float ctl = w.control.data()[c];
           const double side_control = gov ? ctl : -ctl;
           const double people = std::log1p(static_cast<double>(population_here_[static_cast<std::size_t>(c)])) / 10.0;
           score = wt.enemy * d.aggression * enemy_term + wt.friends * std::min(friends, 2.0) +
-                  wt.objective * progress + wt.cover * kCover[geo.terrain.data()[c]] + wt.control * side_control +
-                  wt.civilians * people;
+                  objective_weight * progress + wt.cover * kCover[geo.terrain.data()[c]] + wt.control * side_control +
+                  wt.civilians * people + wt.fighting * heat[c] - 0.1 * steps * (geo.movement_cost.data()[c] - 1.0);
         }
         score += 1e-3 * draws.uniform();  // breaks ties without favouring a direction
         if (score > best) {
@@ -99,68 +164,50 @@ void Model::units_decide() {
       }
     }
     u.target[i] = choice;
+    const bool enemy_there = side_here_[3 * f].data()[choice] > 0;
+    // The quarry: the unit it goes for in that cell, one on the move first
+    // (an ambush), the weakest first, ties to the lower index.
+    if (enemy_there && u.mobile[i] && !withdrawing && ready) {
+      std::int32_t best_unit = -1;
+      for (const std::uint32_t k : unit_buckets_.in_cell(choice)) {
+        if (!w.hostile[f][u.faction[k]] || u.strength[k] <= 0) continue;
+        const bool moving = u.mobile[k];
+        if (best_unit < 0) {
+          best_unit = static_cast<std::int32_t>(k);
+          continue;
+        }
+        const auto b = static_cast<std::size_t>(best_unit);
+        if ((moving && !u.mobile[b]) || (moving == (u.mobile[b] != 0) && u.strength[k] < u.strength[b]))
+          best_unit = static_cast<std::int32_t>(k);
+      }
+      quarry_[static_cast<std::size_t>(i)] = best_unit;
+    }
+    Posture posture;
     if (withdrawing) posture = Posture::withdraw;
-    else if (enemy_here > 0 && !gov && enemy_here < wt.raid_ratio * own) posture = Posture::raid;
-    else if (enemy_here > 0) posture = gov ? Posture::pursue : Posture::withdraw;
+    else if (enemy_there && u.mobile[i]) posture = gov ? Posture::pursue : Posture::raid;
+    else if (choice != here) posture = Posture::patrol;
     else if (d.training_effect > 0 && friendly_sat_[f].square(here, 0) > 0) posture = Posture::train;
-    else if (choice == here) posture = Posture::garrison;
-    else posture = Posture::patrol;
+    else posture = Posture::garrison;
     u.posture[i] = posture;
   }, 16);
-
-  // Air strikes, in unit order (few a day): the strongest hostile cell
-  // within the radius of the striking unit.
-  std::vector<std::int64_t> units_of(w.factions.size(), 0);
-  for (std::size_t k = 0; k < u.size(); ++k) ++units_of[u.faction[k]];
-  for (std::size_t i = 0; i < u.size(); ++i) {
-    const auto f = static_cast<std::size_t>(u.faction[i]);
-    const Doctrine& d = w.factions[f].spec.doctrine;
-    if (d.air_strike_radius_cells <= 0 || d.air_strikes_per_day <= 0) continue;
-    const std::int64_t faction_units = units_of[f];
-    core::Draws draws(w.key, tick, Stream::air_strike, u.id[i]);
-    if (draws.uniform() >= d.air_strikes_per_day / static_cast<double>(faction_units)) continue;
-    const int R = static_cast<int>(d.air_strike_radius_cells);
-    const int x = g.x_of(u.cell[i]), y = g.y_of(u.cell[i]);
-    core::CellIndex target = core::kNoCell;
-    std::int64_t target_strength = 0;
-    for (int dy = -R; dy <= R; ++dy)
-      for (int dx = -R; dx <= R; ++dx) {
-        if (dx * dx + dy * dy > R * R) continue;
-        const core::CellIndex c = g.offset_xy(x, y, dx, dy);
-        if (c == core::kNoCell) continue;
-        std::int64_t s = 0;
-        for (int k = 0; k < n_factions_; ++k)
-          if (w.hostile[f][static_cast<std::size_t>(k)]) s += strength_here_[static_cast<std::size_t>(k)].data()[c];
-        if (s > target_strength) {
-          target_strength = s;
-          target = c;
-        }
-      }
-    if (target == core::kNoCell) continue;
-    std::int64_t killed = 0;
-    for (std::size_t k = 0; k < u.size(); ++k) {
-      if (u.cell[k] != target || !w.hostile[f][u.faction[k]] || u.strength[k] <= 0) continue;
-      const auto dead = static_cast<std::int32_t>(core::binomial(draws, u.strength[k], d.air_strike_lethality));
-      u.strength[k] -= dead;
-      killed += dead;
-      w.factions[u.faction[k]].fighters.killed += dead;
-      w.factions[u.faction[k]].losses_today += dead;
-    }
-    const double exposure = std::min(1.0, static_cast<double>(population_here_[static_cast<std::size_t>(target)]) / 10000.0);
-    // civilian_harm is per 100 fighters engaged, as in combat: here the
-    // fighters in the struck cell.
-    const std::int64_t civilians =
-        kill_civilians(target, core::poisson(draws, d.civilian_harm * static_cast<double>(target_strength) / 100.0 * exposure));
-    tally_civilian_deaths(static_cast<int>(f), target, civilians);
-    w.violence.data()[target] += static_cast<float>(killed + civilians);
-    w.events_today.push_back({w.tick, "Explosions/Remote violence", static_cast<int>(f), -1, target, killed + civilians,
-                              "air strike"});
-  }
 }
 
 void Model::units_move() {
+  // A raider or pursuer follows its quarry: if the quarry's destination is
+  // within its mobility plus one of where it stands, it goes there instead
+  // of the quarry's old cell (computed from everyone's intents, then
+  // applied, so the order of units does not matter).
   Units& u = world_.units;
-  core::for_each_index(static_cast<std::int64_t>(u.size()), [&](std::int64_t i) { u.cell[i] = u.target[i]; }, 64);
+  const core::Grid& g = world_.geo.grid;
+  intercept_.assign(u.target.begin(), u.target.end());
+  core::for_each_index(static_cast<std::int64_t>(u.size()), [&](std::int64_t i) {
+    const std::int32_t q = quarry_[static_cast<std::size_t>(i)];
+    if (q < 0) return;
+    const core::CellIndex dest = u.target[static_cast<std::size_t>(q)];
+    const int reach = world_.factions[u.faction[i]].spec.doctrine.mobility_cells + 1;
+    if (chebyshev(g, u.cell[i], dest) <= reach) intercept_[static_cast<std::size_t>(i)] = dest;
+  }, 64);
+  core::for_each_index(static_cast<std::int64_t>(u.size()), [&](std::int64_t i) { u.cell[i] = intercept_[static_cast<std::size_t>(i)]; }, 64);
 }
 
 }  // namespace sahel::model

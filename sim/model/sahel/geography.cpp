@@ -185,11 +185,10 @@ void fill_river(Geography& g, const std::vector<std::vector<LonLat>>& river, dou
 
 void fill_terrain(Geography& g, const GeographyParams& params) {
   std::vector<std::uint8_t> urban(static_cast<std::size_t>(g.grid.cells()), 0);
-  for (const Place& p : g.places) {
-    const core::CellIndex c = g.cell_at(p.at);
-    if (c != core::kNoCell && p.kind == PlaceKind::town &&
-        p.population >= params.urban_min_population)
-      urban[static_cast<std::size_t>(c)] = 1;
+  for (std::size_t i = 0; i < g.places.size(); ++i) {
+    const Place& p = g.places[i];
+    if (p.kind != PlaceKind::town || p.population < params.urban_min_population) continue;
+    for (const core::CellIndex c : g.place_cells[i]) urban[static_cast<std::size_t>(c)] = 1;
   }
   core::for_each_index(g.grid.cells(), [&](std::int64_t c) {
     const double lat = g.lat_of(g.grid.y_of(static_cast<core::CellIndex>(c)));
@@ -329,16 +328,51 @@ void fill_population(Geography& g, const GeographyParams& params,
                      std::cos(g.lat_of(g.grid.y_of(static_cast<core::CellIndex>(c))) * kRad)
                : 0.0;
   });
-  // Towns, in map order. A town whose cell went to another country (a
-  // border cell) counts in the nearest cell of its own country.
-  for (const Place& p : g.places) {
+  // Towns, in map order, spread evenly over their footprints.
+  for (std::size_t i = 0; i < g.places.size(); ++i) {
+    const Place& p = g.places[i];
     const int k = g.country_index(p.country);
-    core::CellIndex c = g.cell_at(p.at);
-    if (p.kind != PlaceKind::town || c == core::kNoCell || k < 0 ||
-        !g.countries[static_cast<std::size_t>(k)].core)
+    if (p.kind != PlaceKind::town || k < 0 || !g.countries[static_cast<std::size_t>(k)].core ||
+        g.place_cells[i].empty())
       continue;
+    const double share = static_cast<double>(p.population) / static_cast<double>(g.place_cells[i].size());
+    for (const core::CellIndex c : g.place_cells[i]) g.population.data()[c] += share;
+  }
+}
+
+// Footprints: a town covers the n = max(1, round(population / density /
+// cell area)) cells of its own country nearest to it (distance between
+// cell centres; ties to the lower index), starting from the cell nearest
+// to it; a camp or a town of a country off the grid covers its own cell.
+// A town whose cell went to another country (a border cell) starts from
+// the nearest cell of its own country.
+void fill_place_cells(Geography& g, const GeographyParams& params) {
+  g.place_cells.assign(g.places.size(), {});
+  for (std::size_t i = 0; i < g.places.size(); ++i) {
+    const Place& p = g.places[i];
+    core::CellIndex c = g.cell_at(p.at);
+    if (c == core::kNoCell) continue;
+    const int k = g.country_index(p.country);
+    if (p.kind != PlaceKind::town || k < 0) {
+      g.place_cells[i] = {c};
+      continue;
+    }
     if (g.country.data()[c] != k) c = nearest_cell_of(g, p.at, k);
-    if (c != core::kNoCell) g.population.data()[c] += static_cast<double>(p.population);
+    if (c == core::kNoCell) continue;
+    const double area = static_cast<double>(p.population) / std::max(1.0, params.town_density);
+    const auto n = static_cast<std::size_t>(
+        std::max(1.0, std::round(area / cell_area_km2(g.extent, g.grid.y_of(c)))));
+    const int reach = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n)))) + 1;
+    std::vector<std::pair<double, core::CellIndex>> near;
+    for (int dy = -reach; dy <= reach; ++dy)
+      for (int dx = -reach; dx <= reach; ++dx) {
+        const core::CellIndex n_cell = g.grid.offset_xy(g.grid.x_of(c), g.grid.y_of(c), dx, dy);
+        if (n_cell == core::kNoCell || g.country.data()[n_cell] != k) continue;
+        const LonLat centre{g.lon_of(g.grid.x_of(n_cell)), g.lat_of(g.grid.y_of(n_cell))};
+        near.emplace_back(n_cell == c ? -1.0 : distance_km(p.at, centre), n_cell);
+      }
+    std::sort(near.begin(), near.end());
+    for (std::size_t j = 0; j < near.size() && j < n; ++j) g.place_cells[i].push_back(near[j].second);
   }
 }
 
@@ -419,6 +453,7 @@ Geography rasterise(const VectorMap& map, const Extent& extent, const GeographyP
   g.nearest_place = g.grid.make_layer<std::int16_t>(-1);
 
   fill_countries(g);
+  fill_place_cells(g, params);
   fill_river(g, map.river, params.floodplain_km);
   fill_terrain(g, params);
   fill_population(g, params, whole_country_weights(map, g, params));

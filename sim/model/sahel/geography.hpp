@@ -34,6 +34,9 @@ struct GeographyParams {
   double rural_weight[kTerrainKinds] = {0.02, 0.4, 1.0, 2.5, 1.0};
   // Days-per-cell multiplier for moving through each terrain.
   double movement_cost[kTerrainKinds] = {1.5, 1.0, 1.2, 1.6, 1.0};
+  // People per km² of a town: a town covers about population / density km²,
+  // so a capital spans several cells and a village one.
+  double town_density = 7500;
 };
 
 struct Geography {
@@ -51,6 +54,9 @@ struct Geography {
   core::Layer<std::uint8_t> border;        // 1 if a 4-neighbour lies in another country
   core::Layer<std::uint8_t> river;         // 1 if within floodplain_km of the river
   core::Layer<std::int16_t> nearest_place; // index of the nearest place (for event locations)
+  // Per place: the cells it covers (a town's footprint, nearest cells of
+  // its own country first; a camp's single cell); empty outside the extent.
+  std::vector<std::vector<core::CellIndex>> place_cells;
 
   double lon_of(int x) const { return extent.lon_min + (x + 0.5) * extent.cell_deg; }
   double lat_of(int y) const { return extent.lat_min + (y + 0.5) * extent.cell_deg; }
@@ -65,6 +71,9 @@ struct Geography {
 };
 
 // Rasterises `map` over `extent` (rules in docs/model.md, "Sahel geography").
+// A town's people are spread evenly over its footprint: the
+// max(1, round(population / town_density / cell area)) cells of its own
+// country nearest to it.
 // Throws std::invalid_argument for an extent that is empty, a cell size that
 // is not positive, more than 2^31 - 1 cells, more countries or places than
 // the layers' types hold, or negative weights or non-positive movement costs.

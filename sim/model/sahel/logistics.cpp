@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Phase "logistics", faction by faction (a handful: sequential):
 //   income = funding_per_month / 30.44 * budget_multiplier (sanctions)
+//            * (1 - aid_share * (1 - aid)), aid = clamp((reputation -
+//            aid_floor) / (1 - aid_floor), 0, 1): partners' share of a
+//            state's budget follows its reputation and stops below aid_floor
 //            + insurgents: tax_per_person_day * people in held cells
 //                          + mine_income_per_day * mine value of held cells;
 //   upkeep = upkeep_per_fighter_day * fighters, charged to `paid_by` for
@@ -16,13 +19,16 @@
 //   scheduled withdrawals remove fighters evenly until their last day
 //   (ceil(remaining / days left) a day; "all" empties the country on the
 //   last day); several may run at once;
-//   units grown past twice the unit size split;
-//   morale recovers toward 1, and falls while funds are negative.
+//   units grown past twice the unit size split (an armed group's new unit
+//   heads for a new area);
+//   morale recovers toward 1, and falls while funds are negative;
+//   the memory of recent losses fades (combat.violence_decay).
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "model/sahel/model.hpp"
+#include "model/sahel/streams.hpp"
 
 namespace sahel::model {
 
@@ -56,7 +62,12 @@ void Model::run_logistics() {
       fac.budget_multiplier = 1.0;
       fac.sanctions_until = -1;
     }
-    double income = d.funding_per_month / 30.44 * fac.budget_multiplier;
+    double aid = 1.0;
+    if (fac.spec.kind == FactionKind::state && d.aid_share > 0) {
+      const double floor = w.params.legitimacy.aid_floor;
+      aid = std::clamp((fac.reputation - floor) / std::max(1e-9, 1.0 - floor), 0.0, 1.0);
+    }
+    double income = d.funding_per_month / 30.44 * fac.budget_multiplier * (1.0 - d.aid_share * (1.0 - aid));
     if (insurgent_side(fac.spec.kind))
       income += d.tax_per_person_day * static_cast<double>(held_people[f]) + d.mine_income_per_day * held_resource[f];
     fac.funds += income;
@@ -117,16 +128,34 @@ void Model::run_logistics() {
   }
 
   // A unit grown past twice its faction's unit size (recruits, enlistment)
-  // splits in two, so units stay company-sized.
+  // splits in two, so units stay company-sized. An armed group's new unit
+  // is sent to open a new area: an objective cell of its faction, in its
+  // theatre, within three times its sense radius of the parent's objective
+  // (drawn by the new unit's id), so groups spread as they grow.
+  const core::Grid& g = geo.grid;
   for (std::size_t i = 0, n = w.units.size(); i < n; ++i) {
-    const int size = std::max(1, w.factions[w.units.faction[i]].spec.doctrine.unit_size);
+    const Faction& fac = w.factions[w.units.faction[i]];
+    const int size = std::max(1, fac.spec.doctrine.unit_size);
     while (w.units.strength[i] > 2 * size) {
       w.units.strength[i] -= size;
-      add_unit(w.units.faction[i], w.units.cell[i], size);
+      const std::uint32_t id = add_unit(w.units.faction[i], w.units.cell[i], size);
+      if (!insurgent_side(fac.spec.kind)) continue;
+      const int reach = 3 * std::max(1, static_cast<int>(fac.spec.doctrine.sense_radius_cells));
+      const core::CellIndex from = w.units.objective[i];
+      std::vector<core::CellIndex> areas;
+      for (const core::CellIndex c : fac.objective_cells)
+        if (c != from && std::max(std::abs(g.x_of(c) - g.x_of(from)), std::abs(g.y_of(c) - g.y_of(from))) <= reach &&
+            in_theatre(w, w.units.faction[i], c))
+          areas.push_back(c);
+      if (areas.empty()) continue;
+      core::Draws draw(w.key, 0, Stream::unit_placement, id);
+      draw.uniform();  // the first draw decided whether it is mobile
+      w.units.objective.back() = areas[draw.below(static_cast<std::uint32_t>(areas.size()))];
     }
   }
 
   const CombatParams& cp = w.params.combat;
+  for (Faction& fac : w.factions) fac.recent_losses *= cp.violence_decay;
   for (std::size_t i = 0; i < w.units.size(); ++i) {
     float& m = w.units.morale[i];
     m += static_cast<float>(cp.morale_recovery * (1.0 - m));

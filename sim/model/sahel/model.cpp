@@ -2,6 +2,7 @@
 #include "model/sahel/model.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/compaction.hpp"
 #include "core/parallel.hpp"
@@ -9,41 +10,66 @@
 
 namespace sahel::model {
 
+namespace {
+
+double km_between(const Geography& geo, core::CellIndex a, core::CellIndex b) {
+  const core::Grid& g = geo.grid;
+  return distance_km({geo.lon_of(g.x_of(a)), geo.lat_of(g.y_of(a))}, {geo.lon_of(g.x_of(b)), geo.lat_of(g.y_of(b))});
+}
+
+}  // namespace
+
 Model::Model(World world)
     : world_(std::move(world)),
       n_factions_(static_cast<int>(world_.factions.size())),
       population_sat_(world_.geo.grid),
       active_sat_(world_.geo.grid),
       gov_sat_(world_.geo.grid),
-      insurgent_sat_(world_.geo.grid),
-      unpopular_sat_(world_.geo.grid),
-      violence_sat_(world_.geo.grid),
-      harm_sat_(world_.geo.grid) {
+      harm_memory_sat_(world_.geo.grid),
+      battle_memory_sat_(world_.geo.grid) {
   const core::Grid& g = world_.geo.grid;
+  const Geography& geo = world_.geo;
   for (int f = 0; f < n_factions_; ++f) {
     strength_here_.push_back(g.make_layer<std::int64_t>(0));
     hostile_sat_.emplace_back(g);
+    known_sat_.emplace_back(g);
     friendly_sat_.emplace_back(g);
     strength_sat_.emplace_back(g);
-    side_here_.push_back(g.make_layer<std::int64_t>(0));
-    side_here_.push_back(g.make_layer<std::int64_t>(0));
+    for (int k = 0; k < 3; ++k) side_here_.push_back(g.make_layer<std::int64_t>(0));
   }
   scratch_ = g.make_layer<std::int64_t>(0);
   active_here_ = g.make_layer<std::int64_t>(0);
-  for (int k = 0; k < 5; ++k) control_inputs_.push_back(g.make_layer<std::int64_t>(0));
   const auto cells = static_cast<std::size_t>(g.cells());
+  const std::size_t actors = world_.actors();
+  for (std::size_t a = 0; a < actors; ++a) {
+    blame_today_.push_back(g.make_layer<std::int64_t>(0));
+    fear_today_.push_back(g.make_layer<std::int64_t>(0));
+    blame_sat_.emplace_back(g);
+    fear_sat_.emplace_back(g);
+    loyalty_.emplace_back(cells, 0.0f);
+  }
+  actor_hostile_.assign(actors, std::vector<std::uint8_t>(actors, 0));
+  harmed_today_.assign(actors, 0);
   arrest_risk_.assign(cells, 0);
-  violence_near_.assign(cells, 0);
+  hazard_.assign(cells, 0);
   recruiter_near_.assign(cells, -1);
   population_here_.assign(cells, 0);
-  for (const Place& p : world_.geo.places) {
-    const core::CellIndex c = world_.geo.cell_at(p.at);
-    if (c != core::kNoCell) destinations_.push_back(c);
+
+  // Destinations of flight: towns (their footprints) and camps of the map,
+  // and one point across each border of a core country (the middle, in
+  // cell order, of the neighbour's cells that touch a core country).
+  for (std::size_t i = 0; i < geo.places.size(); ++i) {
+    const Place& p = geo.places[i];
+    if (geo.place_cells[i].empty()) continue;
+    Destination d;
+    d.cells = geo.place_cells[i];
+    d.country = geo.country.data()[d.cells.front()];
+    if (d.country < 0) continue;
+    const double people = std::log1p(static_cast<double>(std::max<std::int64_t>(p.population, 1000)) / 1000.0);
+    d.pull = p.kind == PlaceKind::camp ? world_.params.flight.camp_pull * people : people;
+    destinations_.push_back(std::move(d));
+    if (p.kind == PlaceKind::town) town_cells_.insert(town_cells_.end(), geo.place_cells[i].begin(), geo.place_cells[i].end());
   }
-  // Refuge across borders: each neighbouring country offers one destination,
-  // the middle one (in cell order) of its cells that touch the core
-  // countries, besides the camps the map lists (Mbera).
-  const Geography& geo = world_.geo;
   for (std::size_t k = 0; k < geo.countries.size(); ++k) {
     if (geo.countries[k].core) continue;
     std::vector<core::CellIndex> edge;
@@ -57,39 +83,59 @@ Model::Model(World world)
       }
       if (touches) edge.push_back(c);
     }
-    if (!edge.empty()) destinations_.push_back(edge[edge.size() / 2]);
+    if (!edge.empty()) destinations_.push_back({{edge[edge.size() / 2]}, static_cast<int>(k), 1.0});
   }
-  std::sort(destinations_.begin(), destinations_.end());
-  destinations_.erase(std::unique(destinations_.begin(), destinations_.end()), destinations_.end());
+  std::sort(town_cells_.begin(), town_cells_.end());
+  town_cells_.erase(std::unique(town_cells_.begin(), town_cells_.end()), town_cells_.end());
+  // Per core cell, the kNearestDestinations destinations nearest to it
+  // (first cell of each; ties to the lower index); -1 pads.
+  nearest_destinations_.assign(cells * kNearestDestinations, -1);
+  core::for_each_index(g.cells(), [&](std::int64_t c64) {
+    const auto c = static_cast<core::CellIndex>(c64);
+    if (geo.country.data()[c] < 0) return;
+    std::vector<std::pair<double, int>> by_distance;
+    for (std::size_t d = 0; d < destinations_.size(); ++d)
+      by_distance.emplace_back(km_between(geo, c, destinations_[d].cells.front()), static_cast<int>(d));
+    const std::size_t n = std::min<std::size_t>(kNearestDestinations, by_distance.size());
+    std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(n), by_distance.end());
+    for (std::size_t j = 0; j < n; ++j)
+      nearest_destinations_[static_cast<std::size_t>(c) * kNearestDestinations + j] =
+          static_cast<std::int16_t>(by_distance[j].second);
+  }, 256);
 
-  home_state_.assign(world_.geo.countries.size(), -1);
-  closed_to_civilians_.assign(world_.geo.countries.size(), 0);
-  closed_to_armed_.assign(world_.geo.countries.size(), 0);
-  for (std::size_t k = 0; k < world_.geo.countries.size(); ++k)
+  home_state_.assign(geo.countries.size(), -1);
+  closed_to_civilians_.assign(geo.countries.size(), 0);
+  closed_to_armed_.assign(geo.countries.size(), 0);
+  for (std::size_t k = 0; k < geo.countries.size(); ++k)
     for (int f = n_factions_ - 1; f >= 0; --f) {
       const FactionSpec& spec = world_.factions[static_cast<std::size_t>(f)].spec;
-      if (spec.kind == FactionKind::state && spec.country == world_.geo.countries[k].code) home_state_[k] = f;
+      if (spec.kind == FactionKind::state && spec.country == geo.countries[k].code) home_state_[k] = f;
     }
 
   phases_.add("events", [this] { apply_events(); });
   phases_.add("sensing", [this] { sense(); });
-  phases_.add("civilians", [this] { civilians_decide(); });
+  phases_.add("civilians", [this] {
+    civilians_decide();
+    civilians_flee();
+  });
   phases_.add("decisions", [this] { units_decide(); });
   phases_.add("movement", [this] { units_move(); });
   phases_.add("combat", [this] { fight(); });
-  phases_.add("control", [this] { update_control(); });
+  phases_.add("control", [this] {
+    update_control(world_.params.control.rate);
+    update_allegiance();
+  });
   phases_.add("logistics", [this] { run_logistics(); });
   phases_.add("records", [this] { keep_records(); });
 
-  // The starting map of control comes from the starting forces: one
-  // control update at full rate. A world resumed from a checkpoint
-  // (tick > 0) already has its map of control.
+  // A world resumed from a checkpoint (tick > 0) already has its map of
+  // control, its history and its displaced people.
   if (world_.tick > 0) return;
+  // The starting map of control follows the starting forces at once.
   sense();
-  const double rate = world_.params.control.rate;
-  world_.params.control.rate = 1.0;
-  update_control();
-  world_.params.control.rate = rate;
+  update_control(1.0);
+  spin_up(world_.spin_up_days);
+  place_displaced();
 }
 
 void Model::step() {
@@ -100,33 +146,138 @@ void Model::step() {
   phases_.run_tick();
 }
 
+void Model::spin_up(int days) {
+  if (days <= 0) return;
+  World& w = world_;
+  spinning_up_ = true;
+  w.tick = -days;  // draws of the spin-up never meet those of the run
+  for (int d = 0; d < days; ++d) step();
+  spinning_up_ = false;
+  // What the spin-up did is history: the run's accounts start here.
+  w.tick = 0;
+  w.events_today.clear();
+  w.people_initial = 0;
+  for (const std::int32_t p : w.civilians.people) w.people_initial += p;
+  w.people_dead = w.people_recruited = 0;
+  recruited_before_today_ = 0;
+  std::vector<std::int64_t> present(w.factions.size(), 0);
+  for (std::size_t i = 0; i < w.units.size(); ++i) present[w.units.faction[i]] += w.units.strength[i];
+  for (std::size_t f = 0; f < w.factions.size(); ++f) {
+    Faction& fac = w.factions[f];
+    fac.fighters = {present[f], 0, 0, 0, 0};
+    fac.funds = fac.spec.start_funds;
+    fac.upkeep_total = 0;
+    fac.enlist_pool = 0;
+    fac.losses_today = fac.civilians_killed_today = fac.recruited_today = 0;
+  }
+}
+
+void Model::place_displaced() {
+  World& w = world_;
+  if (w.initial_displacement.empty()) return;
+  const Geography& geo = w.geo;
+  Civilians& h = w.civilians;
+  sense();
+  // Who was displaced: households at home, nearest to recent harm and to
+  // insurgent fighters first (the hazard of flight at home, then the
+  // distance-weighted insurgent strength known around), ties by id.
+  std::vector<double> danger(h.size(), 0.0);
+  core::for_each_index(static_cast<std::int64_t>(h.size()), [&](std::int64_t i) {
+    if (h.displaced[i] || h.people[i] <= 0) return;
+    const core::CellIndex c = h.home[i];
+    double insurgents = 0;
+    for (std::size_t f = 0; f < w.factions.size(); ++f)
+      if (insurgent_side(w.factions[f].spec.kind))
+        for (int r : {2, 5, 10, 20})
+          insurgents += static_cast<double>(strength_sat_[f].square(c, r)) / ((2.0 * r + 1) * (2.0 * r + 1));
+    danger[static_cast<std::size_t>(i)] = hazard_[static_cast<std::size_t>(c)] * 1e6 + insurgents;
+  });
+  for (const InitialDisplacement& d : w.initial_displacement) {
+    std::vector<std::uint32_t> from;
+    for (std::size_t i = 0; i < h.size(); ++i)
+      if (!h.displaced[i] && h.people[i] > 0 && geo.country.data()[h.home[i]] == d.from)
+        from.push_back(static_cast<std::uint32_t>(i));
+    std::stable_sort(from.begin(), from.end(), [&](std::uint32_t a, std::uint32_t b) { return danger[a] > danger[b]; });
+    std::int64_t moved = 0;
+    for (std::uint32_t i : from) {
+      if (moved >= d.people) break;
+      // The nearest town (IDPs) or destination (refugees) in the host
+      // country, then a cell of it by the household's id.
+      const core::CellIndex home = h.home[i];
+      int best = -1;
+      double best_km = 0;
+      for (std::size_t k = 0; k < destinations_.size(); ++k) {
+        const Destination& dest = destinations_[k];
+        if (dest.country != d.host) continue;
+        if (d.host == d.from && dest.cells.front() == home) continue;
+        const double km = km_between(geo, home, dest.cells.front());
+        if (best < 0 || km < best_km) {
+          best = static_cast<int>(k);
+          best_km = km;
+        }
+      }
+      if (best < 0) break;
+      const Destination& dest = destinations_[static_cast<std::size_t>(best)];
+      h.cell[i] = dest.cells[h.id[i] % dest.cells.size()];
+      h.destination[i] = core::kNoCell;
+      h.displaced[i] = 1;
+      moved += h.people[i];
+    }
+  }
+  civilian_buckets_stale_ = true;
+}
+
 std::uint32_t Model::add_unit(int faction, core::CellIndex cell, std::int32_t strength) {
   return model::add_unit(world_, faction, cell, strength, Posture::patrol);
 }
 
-std::int64_t Model::kill_civilians(core::CellIndex cell, std::int64_t count) {
+std::int64_t Model::kill_civilians(core::CellIndex cell, std::int64_t count, bool selective) {
   Civilians& h = world_.civilians;
   std::int64_t killed = 0;
-  for (std::uint32_t i : civilian_buckets_.in_cell(cell)) {
-    if (killed >= count) break;
-    const std::int64_t take = std::min<std::int64_t>(count - killed, h.people[i]);
-    h.people[i] -= static_cast<std::int32_t>(take);
-    killed += take;
+  for (const bool active_first : {true, false}) {
+    if (active_first && !selective) continue;
+    for (std::uint32_t i : civilian_buckets_.in_cell(cell)) {
+      if (killed >= count) return killed;
+      if (active_first && h.status[i] != CivilianStatus::active) continue;
+      const std::int64_t take = std::min<std::int64_t>(count - killed, h.people[i]);
+      h.people[i] -= static_cast<std::int32_t>(take);
+      killed += take;
+    }
   }
   return killed;
 }
 
-void Model::tally_civilian_deaths(int perpetrator, core::CellIndex cell, std::int64_t deaths) {
+void Model::book_civilian_deaths(int perpetrator, core::CellIndex cell, std::int64_t deaths, double blame) {
   if (deaths <= 0) return;
   World& w = world_;
   w.people_dead += deaths;
   Faction& fac = w.factions[static_cast<std::size_t>(perpetrator)];
   fac.civilians_killed_today += deaths;
+  w.harm_memory.data()[cell] += static_cast<float>(deaths);
+  w.violence.data()[cell] += static_cast<float>(deaths);
+  const auto a = static_cast<std::size_t>(fac.actor);
+  harmed_today_[a] = 1;
+  blame_today_[a].data()[cell] += std::llround(static_cast<double>(deaths) * blame * 1000.0);
+  fear_today_[a].data()[cell] += deaths * 1000;
   if (government_side(fac.spec.kind)) {
-    w.gov_harm_today.data()[cell] += static_cast<float>(deaths);
-    // Outsiders see the share of the abuses that the perpetrator's scrutiny exposes.
-    w.reputation -= w.params.legitimacy.reputation_sensitivity * fac.spec.doctrine.scrutiny * static_cast<double>(deaths);
+    // Outsiders see the share of the abuses that the perpetrator's
+    // scrutiny exposes; the state of the country answers for them.
+    const int k = w.geo.country.data()[cell];
+    const int state = k >= 0 ? home_state_[static_cast<std::size_t>(k)] : -1;
+    if (state >= 0) {
+      Faction& s = w.factions[static_cast<std::size_t>(state)];
+      s.reputation = std::max(0.0, s.reputation - w.params.legitimacy.reputation_sensitivity *
+                                                      fac.spec.doctrine.scrutiny * static_cast<double>(deaths));
+    }
   }
+}
+
+void Model::book_losses(int faction, std::int64_t killed) {
+  if (killed <= 0) return;
+  Faction& fac = world_.factions[static_cast<std::size_t>(faction)];
+  fac.fighters.killed += killed;
+  fac.losses_today += killed;
+  fac.recent_losses += static_cast<double>(killed);
 }
 
 std::int64_t Model::remove_fighters(int faction, std::int64_t count, int country) {
@@ -157,7 +308,8 @@ void Model::keep_records() {
   Units& u = world_.units;
   std::vector<std::uint8_t> keep(u.size());
   for (std::size_t i = 0; i < u.size(); ++i) keep[i] = u.strength[i] > 0;
-  core::compact(keep, u.id, u.faction, u.cell, u.strength, u.morale, u.posture, u.objective, u.target);
+  core::compact(keep, u.id, u.faction, u.cell, u.strength, u.morale, u.posture, u.mobile, u.objective, u.waypoint,
+                u.target);
   Civilians& h = world_.civilians;
   if (std::find(h.people.begin(), h.people.end(), 0) == h.people.end()) return;  // nobody left a household empty
   keep.assign(h.size(), 0);
@@ -179,6 +331,7 @@ Census Model::census() const {
     c.factions[f].civilians_killed = fac.civilians_killed_today;
     c.factions[f].recruited = fac.recruited_today;
     c.factions[f].funds = fac.funds;
+    c.factions[f].reputation = fac.spec.kind == FactionKind::state ? fac.reputation : 0.0;
   }
   for (std::size_t i = 0; i < w.units.size(); ++i) {
     c.factions[w.units.faction[i]].strength += w.units.strength[i];
@@ -188,45 +341,90 @@ Census Model::census() const {
     const int k = w.controller.data()[cell];
     if (k >= 0 && geo.is_core(cell)) c.factions[static_cast<std::size_t>(k)].cells_controlled += 1;
   }
-  // One pass over the households, summed in fixed blocks.
+  // One pass over the households, summed in fixed blocks: people per
+  // country of home and of residence, and support per actor.
+  const std::size_t nk = geo.countries.size(), na = w.actors();
   struct Sums {
-    std::int64_t people = 0, displaced = 0, abroad = 0, active = 0;
-    double legitimacy = 0;  // people x local legitimacy, inside the core countries
+    std::int64_t people = 0, displaced = 0, abroad = 0, active = 0, inside = 0;
+    std::vector<std::int64_t> by_country;  // per country: home population, idps, abroad, hosted
+    std::vector<double> support;           // per actor: people x support, core cells
     Sums& operator+=(const Sums& o) {
       people += o.people;
       displaced += o.displaced;
       abroad += o.abroad;
       active += o.active;
-      legitimacy += o.legitimacy;
+      inside += o.inside;
+      if (by_country.size() < o.by_country.size()) by_country.resize(o.by_country.size(), 0);
+      for (std::size_t i = 0; i < o.by_country.size(); ++i) by_country[i] += o.by_country[i];
+      if (support.size() < o.support.size()) support.resize(o.support.size(), 0.0);
+      for (std::size_t i = 0; i < o.support.size(); ++i) support[i] += o.support[i];
       return *this;
     }
   };
   const Civilians& h = w.civilians;
-  const Sums sums = core::deterministic_sum<Sums>(static_cast<std::int64_t>(h.size()), [&](std::int64_t i) {
-    Sums s;
-    const std::int64_t p = h.people[i];
-    s.people = p;
-    s.displaced = h.displaced[i] ? p : 0;
-    s.active = h.status[i] == CivilianStatus::active ? p : 0;
-    if (geo.is_core(h.cell[i])) s.legitimacy = static_cast<double>(p) * w.legitimacy.data()[h.cell[i]];
-    else s.abroad = p;
-    return s;
-  });
+  constexpr std::int64_t kBlock = 4096;
+  const std::int64_t n = static_cast<std::int64_t>(h.size());
+  const std::int64_t blocks = (n + kBlock - 1) / kBlock;
+  std::vector<Sums> partial(static_cast<std::size_t>(blocks));
+  core::for_each_index(blocks, [&](std::int64_t b) {
+    Sums& s = partial[static_cast<std::size_t>(b)];
+    s.by_country.assign(4 * nk, 0);
+    s.support.assign(na, 0.0);
+    for (std::int64_t i = b * kBlock; i < std::min(n, (b + 1) * kBlock); ++i) {
+      const std::int64_t p = h.people[i];
+      const int home = geo.country.data()[h.home[i]], here = geo.country.data()[h.cell[i]];
+      s.people += p;
+      s.displaced += h.displaced[i] ? p : 0;
+      s.active += h.status[i] == CivilianStatus::active ? p : 0;
+      if (home >= 0) {
+        s.by_country[4 * static_cast<std::size_t>(home)] += p;
+        if (h.displaced[i] && here == home) s.by_country[4 * static_cast<std::size_t>(home) + 1] += p;
+      }
+      if (here != home) {
+        s.abroad += p;
+        if (home >= 0) s.by_country[4 * static_cast<std::size_t>(home) + 2] += p;
+        if (here >= 0) s.by_country[4 * static_cast<std::size_t>(here) + 3] += p;
+      }
+      if (geo.is_core(h.cell[i])) {
+        s.inside += p;
+        for (std::size_t a = 0; a < na; ++a) s.support[a] += static_cast<double>(p) * w.support[a].data()[h.cell[i]];
+      }
+    }
+  }, 1);
+  Sums sums;
+  for (const Sums& s : partial) sums += s;
+  sums.by_country.resize(4 * nk, 0);
+  sums.support.resize(na, 0.0);
   c.population = sums.people;
   c.displaced = sums.displaced;
   c.refugees = sums.abroad;
   c.active = sums.active;
-  const std::int64_t inside = c.population - c.refugees;
-  c.mean_legitimacy = inside > 0 ? sums.legitimacy / static_cast<double>(inside) : 0.0;
+  c.countries.resize(nk);
+  for (std::size_t k = 0; k < nk; ++k)
+    c.countries[k] = {sums.by_country[4 * k], sums.by_country[4 * k + 1], sums.by_country[4 * k + 2],
+                      sums.by_country[4 * k + 3]};
+  const double inside = static_cast<double>(std::max<std::int64_t>(1, sums.inside));
+  c.mean_legitimacy = sums.inside > 0 ? sums.support[0] / inside : 0.0;
+  for (std::size_t f = 0; f < w.factions.size(); ++f)
+    c.factions[f].support = sums.support[static_cast<std::size_t>(w.factions[f].actor)] / inside;
+  double weight = 0, reputation = 0;
+  for (const Faction& fac : w.factions) {
+    if (fac.spec.kind != FactionKind::state) continue;
+    const int k = geo.country_index(fac.spec.country);
+    const double people = k >= 0 ? static_cast<double>(c.countries[static_cast<std::size_t>(k)].population) : 0.0;
+    weight += people;
+    reputation += people * fac.reputation;
+  }
+  c.reputation = weight > 0 ? reputation / weight : 1.0;
   c.dead = w.people_dead;
   c.recruited = w.people_recruited - recruited_before_today_;
-  c.reputation = w.reputation;
   return c;
 }
 
 std::string Model::state_digest() const {
   const World& w = world_;
   core::Sha256 h;
+  auto layer = [&](const core::Layer<float>& l) { h.update(l.data(), sizeof(float) * static_cast<std::size_t>(l.size())); };
   h.update(&w.tick, sizeof w.tick);
   h.update(w.units.id);
   h.update(w.units.cell);
@@ -236,10 +434,16 @@ std::string Model::state_digest() const {
   h.update(w.civilians.cell);
   h.update(w.civilians.people);
   h.update(w.civilians.status);
-  h.update(w.control.data(), sizeof(float) * static_cast<std::size_t>(w.control.size()));
-  h.update(w.legitimacy.data(), sizeof(float) * static_cast<std::size_t>(w.legitimacy.size()));
-  h.update(w.violence.data(), sizeof(float) * static_cast<std::size_t>(w.violence.size()));
-  for (const Faction& f : w.factions) h.update(&f.funds, sizeof f.funds);
+  layer(w.control);
+  for (const auto& l : w.support) layer(l);
+  for (const auto& l : w.compliance) layer(l);
+  layer(w.violence);
+  layer(w.harm_memory);
+  layer(w.battle_memory);
+  for (const Faction& f : w.factions) {
+    h.update(&f.funds, sizeof f.funds);
+    h.update(&f.reputation, sizeof f.reputation);
+  }
   return h.hex_digest();
 }
 

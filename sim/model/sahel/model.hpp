@@ -3,14 +3,14 @@
 // The Sahel conflict model. One tick is one day, nine phases in this order
 // (docs/model.md gives every formula):
 //   events      scheduled deployments, withdrawals, doctrine changes, contracts, bases, borders, ...
-//   sensing     per-cell aggregates and window sums
+//   sensing     per-cell aggregates, what each side knows, window sums
 //   civilians   Epstein-style activation, recruitment, flight and return
-//   decisions   units choose a cell by weighted utility; air strikes
+//   decisions   operations: units choose a cell (pursuit, raids, patrols, posts)
 //   movement    units move to their chosen cells
-//   combat      stochastic Lanchester engagements, civilian harm, massacres
-//   control     Kalyvas zones and local legitimacy
-//   logistics   funds, upkeep, taxation, training, enlistment, withdrawals
-//   records     tallies for the time series; departed agents compacted
+//   combat      battles, then IEDs, shelling and air strikes, then violence against civilians
+//   control     control follows armed presence; allegiance per side; reputation
+//   logistics   funds, aid, upkeep, taxation, training, enlistment, withdrawals
+//   records     departed agents compacted
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,23 +26,35 @@ struct FactionCensus {
   std::int64_t strength = 0, units = 0, cells_controlled = 0;
   std::int64_t losses = 0, civilians_killed = 0, recruited = 0;
   double funds = 0;
+  double support = 0;     // population-weighted support for its side (the state side, or the group), core countries
+  double reputation = 0;  // states: as outsiders see it; others 0
+};
+
+struct CountryCensus {
+  std::int64_t population = 0;       // people alive whose home is in this country
+  std::int64_t idps = 0;             // of them, away from home inside it
+  std::int64_t refugees_abroad = 0;  // of them, living in another country
+  std::int64_t refugees_hosted = 0;  // people of other countries living here
 };
 
 struct Census {
   int tick = 0;
   std::vector<FactionCensus> factions;
+  std::vector<CountryCensus> countries;  // per country of the map
   std::int64_t population = 0;   // people alive in households
   std::int64_t dead = 0;         // civilians killed since the start
-  std::int64_t displaced = 0;    // people away from home (inside or outside the core countries)
-  std::int64_t refugees = 0;     // people outside the core countries
+  std::int64_t displaced = 0;    // people away from home (inside or outside their country)
+  std::int64_t refugees = 0;     // people outside their home country
   std::int64_t active = 0;       // active supporters of the insurgency
   std::int64_t recruited = 0;    // people who joined armed groups this day
-  double mean_legitimacy = 0;    // population-weighted, core cells
-  double reputation = 0;
+  double mean_legitimacy = 0;    // population-weighted support for the state side, core cells
+  double reputation = 0;         // mean of the states' reputations, weighted by their countries' people
 };
 
 class Model {
  public:
+  // Builds the model; a world at tick 0 first gets its starting control
+  // and, if the scenario asks, its spin-up and its displaced people.
   explicit Model(World world);
   Model(const Model&) = delete;
   Model& operator=(const Model&) = delete;
@@ -55,29 +67,41 @@ class Model {
   // Civilian households plus units: what one tick updates.
   std::int64_t agents() const { return static_cast<std::int64_t>(world_.civilians.size() + world_.units.size()); }
   std::string state_digest() const;
-  // Government-side presence within the control window of a cell (for tests).
   const std::vector<ConflictEvent>& events_today() const { return world_.events_today; }
 
  private:
   void apply_events();
   void sense();
   void civilians_decide();
+  void civilians_flee();
   void units_decide();
   void units_move();
   void fight();
-  void update_control();
+  void fight_battles();
+  void strike_remotely();
+  void harm_civilians();
+  void update_control(double rate);
+  void update_allegiance();
   void run_logistics();
   void keep_records();
+  // Runs `days` days before the start with no scheduled events and nobody
+  // moving, then makes them history: the accounts start from the state they
+  // left (docs/model.md 4.2).
+  void spin_up(int days);
+  // Moves the scenario's displaced people away from home (docs/model.md 4.2).
+  void place_displaced();
 
   // Helpers shared by phases.
-  std::int64_t window(const core::SummedAreaTable& t, core::CellIndex c, int r) const { return t.square(c, r); }
   std::uint32_t add_unit(int faction, core::CellIndex cell, std::int32_t strength);
-  // Kills up to `count` people among the households in `cell` (in household
-  // order) and returns how many died. Touches only that cell's households,
-  // so cells can be processed in parallel.
-  std::int64_t kill_civilians(core::CellIndex cell, std::int64_t count);
-  // Books deaths to a perpetrator (sequential: faction tallies are shared).
-  void tally_civilian_deaths(int perpetrator, core::CellIndex cell, std::int64_t deaths);
+  // Kills up to `count` people among the households in `cell` (active
+  // supporters first when `selective`, then in household order) and returns
+  // how many died. Touches only that cell's households.
+  std::int64_t kill_civilians(core::CellIndex cell, std::int64_t count, bool selective = false);
+  // Books deaths to a perpetrator: accounts, memory, blame (weighted by
+  // `blame`) and fear. Sequential: tallies are shared.
+  void book_civilian_deaths(int perpetrator, core::CellIndex cell, std::int64_t deaths, double blame);
+  // Books fighters killed in a cell (accounts, morale, memory).
+  void book_losses(int faction, std::int64_t killed);
   // Removes up to `count` fighters of a faction (from units in `country`
   // only, unless it is -1) and books them as withdrawn; returns how many.
   std::int64_t remove_fighters(int faction, std::int64_t count, int country);
@@ -87,33 +111,62 @@ class Model {
   // Whether a household may set out from `from` for `to` (no closed border
   // between their countries).
   bool may_cross(core::CellIndex from, core::CellIndex to) const;
+  // Hazard of flight at a cell (docs/model.md 4.3.3), from the sensing
+  // window sums; sensing keeps it per cell in hazard_.
+  double flight_hazard(core::CellIndex c) const;
+  // Net loyalty of the residents of c to an actor: its support and
+  // compliance there minus the strongest hostile actor's support (0-1).
+  float loyalty(int actor, core::CellIndex c) const { return loyalty_[static_cast<std::size_t>(actor)][c]; }
+  bool actors_hostile(int a, int b) const { return actor_hostile_[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)] != 0; }
 
   World world_;
   core::PhaseList phases_;
   std::int64_t recruited_before_today_ = 0;
+  bool spinning_up_ = false;
   // Sensing products.
   int n_factions_ = 0;
   std::vector<core::Layer<std::int64_t>> strength_here_;  // per faction, fighters per cell
-  std::vector<core::SummedAreaTable> hostile_sat_, friendly_sat_, strength_sat_;  // per faction
+  // Per faction: hostile strength, the part of it the faction knows of,
+  // friendly strength (same side, not hostile), and its own strength.
+  std::vector<core::SummedAreaTable> hostile_sat_, known_sat_, friendly_sat_, strength_sat_;
+  std::vector<core::Layer<std::int64_t>> side_here_;  // per faction: hostile, known, friendly per cell
   core::Layer<std::int64_t> scratch_;
-  core::Layer<std::int64_t> active_here_;  // active supporters per cell (sensing)
-  core::SummedAreaTable population_sat_, active_sat_, gov_sat_, insurgent_sat_, unpopular_sat_, violence_sat_,
-      harm_sat_;
+  core::Layer<std::int64_t> active_here_;  // active supporters per cell
+  core::SummedAreaTable population_sat_, active_sat_, gov_sat_, harm_memory_sat_, battle_memory_sat_;
   core::CellBuckets unit_buckets_, civilian_buckets_;
   bool civilian_buckets_stale_ = true;  // households moved or were compacted since the last build
-  // Per faction: hostile, then friendly strength per cell.
-  std::vector<core::Layer<std::int64_t>> side_here_;
-  // Control inputs per cell: government, insurgent, popularity-weighted, violence, harm.
-  std::vector<core::Layer<std::int64_t>> control_inputs_;
-  // Per-cell values the civilians read (computed in sensing).
-  std::vector<float> arrest_risk_, violence_near_;
+  // Per actor and cell: net loyalty of the residents (sensing).
+  std::vector<std::vector<float>> loyalty_;
+  std::vector<std::vector<std::uint8_t>> actor_hostile_;  // [a][b]: some faction of a fights some faction of b
+  // Per cell values the civilians read (computed in sensing).
+  std::vector<float> arrest_risk_, hazard_;
   std::vector<std::int8_t> recruiter_near_;
   std::vector<std::int64_t> population_here_;
   std::vector<int> home_state_;  // per country of the map: its state faction, -1 if none
-  std::vector<core::CellIndex> destinations_;  // towns and camps civilians may flee to
+  // Flight: towns and camps as destinations, each with its cells and pull,
+  // and per cell the nearest few of them.
+  struct Destination {
+    std::vector<core::CellIndex> cells;  // a town's footprint; a camp's or border point's cell
+    int country = -1;
+    double pull = 1;
+  };
+  std::vector<Destination> destinations_;
+  std::vector<std::int16_t> nearest_destinations_;  // kNearestDestinations per cell
+  std::vector<core::CellIndex> town_cells_;        // patrol waypoints
+  // Per unit, today: the hostile unit it raids or pursues (-1: none), and
+  // scratch for the second pass of movement.
+  std::vector<std::int32_t> quarry_;
+  std::vector<core::CellIndex> intercept_;
+  // Today's harm per actor and cell, weighted by blame (resentment) and
+  // unweighted (fear), read by allegiance and then cleared.
+  std::vector<core::Layer<std::int64_t>> blame_today_, fear_today_;  // deaths x 1000
+  std::vector<core::SummedAreaTable> blame_sat_, fear_sat_;
+  std::vector<std::uint8_t> harmed_today_;  // per actor: killed anyone today
   // Per country of the map: closed to civilians crossing, closed to armed
   // groups. Derived from world_.closed_borders at every events phase.
   std::vector<std::uint8_t> closed_to_civilians_, closed_to_armed_;
 };
+
+inline constexpr int kNearestDestinations = 8;
 
 }  // namespace sahel::model

@@ -22,7 +22,8 @@ const std::vector<OutcomeMetricInfo> kCatalogue = {
     {"civilians_killed_by_peacekeeper", "people", "civilians killed by peacekeepers"},
     {"displaced_peak", "people", "the most people away from home on any day"},
     {"displaced_end", "people", "people away from home on the last day"},
-    {"refugees_end", "people", "people outside the three countries on the last day"},
+    {"idps_end", "people", "people away from home inside their own country on the last day"},
+    {"refugees_end", "people", "people living outside their home country on the last day"},
     {"joined_armed_groups", "people", "civilians who joined armed groups over the run"},
     {"state_strength_end", "fighters", "fighters of the state forces on the last day"},
     {"militant_strength_end", "fighters", "fighters of the militant factions on the last day"},
@@ -36,6 +37,10 @@ const std::vector<OutcomeMetricInfo> kCatalogue = {
     {"militant_losses", "fighters", "militant fighters killed over the run"},
     {"cost_government_usd", "US dollars", "upkeep of every government-side force over the run"},
     {"cost_mercenaries_usd", "US dollars", "upkeep of the mercenaries over the run (paid by their employer)"},
+    {"battles", "events", "battles over the run"},
+    {"violence_against_civilians_events", "events", "events of violence against civilians over the run"},
+    {"remote_violence_events", "events", "explosions and remote violence (IEDs, shelling, air strikes) over the run"},
+    {"battle_deaths", "people", "deaths in battles and remote violence involving a government-side force (state-based, as UCDP counts)"},
 };
 
 constexpr int kKinds = 6;
@@ -82,6 +87,17 @@ void add_day(OutcomeTally& t, const World& world, const Census& today) {
   t.joined += today.recruited;
   t.legitimacy_sum += today.mean_legitimacy;
   t.days += 1;
+  for (const ConflictEvent& e : world.events_today) {
+    const bool state_based = (e.actor1 >= 0 && government_side(world.factions[static_cast<std::size_t>(e.actor1)].spec.kind)) ||
+                             (e.actor2 >= 0 && government_side(world.factions[static_cast<std::size_t>(e.actor2)].spec.kind));
+    switch (e.kind) {
+      case EventKind::battle: t.battles += 1; break;
+      case EventKind::violence_against_civilians: t.violence_events += 1; break;
+      case EventKind::remote_violence: t.remote_events += 1; break;
+      case EventKind::strategic: break;
+    }
+    if ((e.kind == EventKind::battle || e.kind == EventKind::remote_violence) && state_based) t.battle_deaths += e.fatalities;
+  }
 }
 
 std::vector<double> outcome_values(const OutcomeTally& t, const World& w, const Census& last) {
@@ -111,6 +127,7 @@ std::vector<double> outcome_values(const OutcomeTally& t, const World& w, const 
       by(killed_by, FactionKind::peacekeeper),
       static_cast<double>(t.displaced_peak),
       static_cast<double>(last.displaced),
+      static_cast<double>(last.displaced - last.refugees),
       static_cast<double>(last.refugees),
       static_cast<double>(t.joined),
       by(strength_of, FactionKind::state),
@@ -125,6 +142,10 @@ std::vector<double> outcome_values(const OutcomeTally& t, const World& w, const 
       by(losses_of, FactionKind::militant),
       cost_government,
       cost_mercenaries,
+      static_cast<double>(t.battles),
+      static_cast<double>(t.violence_events),
+      static_cast<double>(t.remote_events),
+      static_cast<double>(t.battle_deaths),
   };
   return v;
 }

@@ -32,6 +32,7 @@ core::CellIndex country_cell(const Geography& geo, int country) {
 }  // namespace
 
 void Model::deploy_troops(int faction, core::CellIndex cell, int troops) {
+  widen_theatre(world_, faction, world_.geo.country.data()[cell]);
   Faction& fac = world_.factions[static_cast<std::size_t>(faction)];
   const int size = std::max(1, fac.spec.doctrine.unit_size);
   for (int left = troops; left > 0; left -= size) add_unit(faction, cell, std::min(left, size));
@@ -72,7 +73,7 @@ void Model::apply_events() {
   for (const World::BorderClosure& b : w.closed_borders)
     if (b.until >= 0 && w.tick > b.until)
       w.events_today.push_back(
-          {w.tick, "Strategic developments", -1, -1, country_cell(w.geo, b.country), 0,
+          {w.tick, EventKind::strategic, SubEvent::none, -1, -1, country_cell(w.geo, b.country), 0, 0,
            "border reopened: " + w.geo.countries[static_cast<std::size_t>(b.country)].code});
   std::erase_if(w.closed_borders,
                 [&](const World::BorderClosure& b) { return b.until >= 0 && w.tick > b.until; });
@@ -80,7 +81,7 @@ void Model::apply_events() {
   while (w.next_event < w.schedule.size() && w.schedule[w.next_event].tick <= w.tick) {
     const ScheduledEvent& e = w.schedule[w.next_event++];
     Faction* fac = e.faction >= 0 ? &w.factions[static_cast<std::size_t>(e.faction)] : nullptr;
-    ConflictEvent log{w.tick, "Strategic developments", e.faction, e.other, e.cell, 0, e.note};
+    ConflictEvent log{w.tick, EventKind::strategic, SubEvent::none, e.faction, e.other, e.cell, 0, 0, e.note};
     switch (e.type) {
       case EventType::deploy:
         deploy_troops(e.faction, e.cell, e.troops);
@@ -100,7 +101,7 @@ void Model::apply_events() {
         break;
       case EventType::coup: {
         // Legitimacy falls in the couping state's country only.
-        float* l = w.legitimacy.data();
+        float* l = w.legitimacy().data();
         const int home = w.geo.country_index(fac->spec.country);
         for (core::CellIndex c = 0; c < w.geo.grid.cells(); ++c)
           if (home < 0 || w.geo.country.data()[c] == home)
@@ -117,7 +118,7 @@ void Model::apply_events() {
       case EventType::legitimacy_shock: {
         // A jump of local legitimacy (a scandal, a reconciliation), which
         // legitimacy.recovery_rate then pulls back towards the initial level.
-        float* l = w.legitimacy.data();
+        float* l = w.legitimacy().data();
         for (core::CellIndex c = 0; c < w.geo.grid.cells(); ++c)
           if (e.country < 0 || w.geo.country.data()[c] == e.country)
             l[c] = std::clamp(l[c] + static_cast<float>(e.value), 0.0f, 1.0f);
@@ -125,8 +126,10 @@ void Model::apply_events() {
         break;
       }
       case EventType::contract_start: {
-        // A new contract replaces one in force (a renegotiation).
+        // A new contract replaces one in force (a renegotiation); the
+        // mercenaries operate where their payer does.
         fac->contract.payer = e.other;
+        widen_theatre(w, e.faction, w.geo.country_index(w.factions[static_cast<std::size_t>(e.other)].spec.country));
         fac->contract.fee_per_month = e.value;
         fac->contract.concession_rate = e.rate;
         fac->contract.concession = e.mines;

@@ -15,6 +15,7 @@ enum class Stream : std::uint16_t {
   engagement = 7,
   massacre = 8,
   unit_placement = 9,
+  remote_attack = 10,  // IEDs and shelling
 };
 
 }  // namespace sahel::model

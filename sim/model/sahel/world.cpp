@@ -87,21 +87,141 @@ void create_households(World& w) {
   });
 }
 
+// The countries where a faction's units may operate (docs/model.md 4.1).
+std::vector<int> resolve_theatre(const World& w, const Faction& fac) {
+  const Geography& geo = w.geo;
+  std::vector<int> out;
+  if (!fac.spec.theatre.empty()) {
+    for (const std::string& code : fac.spec.theatre) out.push_back(geo.country_index(code));
+  } else if (insurgent_side(fac.spec.kind)) {
+    return {};  // anywhere (Faction::anywhere)
+  } else if (fac.spec.kind == FactionKind::state) {
+    out.push_back(geo.country_index(fac.spec.country));
+  } else {
+    for (const Deployment& d : fac.spec.start) {
+      const core::CellIndex c = d.cell >= 0 ? d.cell : place_cell(geo, d.place);
+      if (c != core::kNoCell && geo.country.data()[c] >= 0) out.push_back(geo.country.data()[c]);
+    }
+    if (fac.paid_by >= 0) {
+      const Faction& payer = w.factions[static_cast<std::size_t>(fac.paid_by)];
+      out.push_back(geo.country_index(payer.spec.country));
+    }
+  }
+  std::erase(out, -1);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+core::CellIndex nearest_of(const core::Grid& g, const std::vector<core::CellIndex>& cells, core::CellIndex from) {
+  core::CellIndex best = core::kNoCell;
+  int best_d = 0;
+  for (core::CellIndex c : cells) {
+    const int d = std::max(std::abs(g.x_of(c) - g.x_of(from)), std::abs(g.y_of(c) - g.y_of(from)));
+    if (best == core::kNoCell || d < best_d) {
+      best = c;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+// An armed group's support where its fighters stand at the start: its
+// local_support at their cells, falling linearly to nothing at the
+// administrative reach (control.admin_radius_cells).
+void seed_group_support(World& w, const Faction& fac) {
+  const double s0 = fac.spec.doctrine.local_support;
+  if (s0 <= 0) return;
+  const core::Grid& g = w.geo.grid;
+  const int R = std::max(1, w.params.control.admin_radius_cells);
+  float* layer = w.support[static_cast<std::size_t>(fac.actor)].data();
+  for (const Deployment& d : fac.spec.start) {
+    const core::CellIndex at = d.cell >= 0 ? d.cell : place_cell(w.geo, d.place);
+    if (at == core::kNoCell) continue;
+    const int x = g.x_of(at), y = g.y_of(at);
+    for (int dy = -R; dy <= R; ++dy)
+      for (int dx = -R; dx <= R; ++dx) {
+        const core::CellIndex c = g.offset_xy(x, y, dx, dy);
+        if (c == core::kNoCell) continue;
+        const double v = s0 * (1.0 - std::sqrt(static_cast<double>(dx * dx + dy * dy)) / (R + 1));
+        if (v > layer[c]) layer[c] = static_cast<float>(v);
+      }
+  }
+}
+
+// An armed group given a place its enemies also start in does not start
+// inside their garrison: it starts in the countryside around it, at the
+// nearest cell (in rings, ties to the lower index) of the same country
+// more than operations.mass_radius_cells from every hostile faction's
+// starting cell (or the place itself if none is within 10 cells).
+core::CellIndex countryside(const World& w, const std::vector<std::vector<core::CellIndex>>& starts, int f,
+                            core::CellIndex at) {
+  const core::Grid& g = w.geo.grid;
+  const int gap = w.params.operations.mass_radius_cells;
+  auto clear = [&](core::CellIndex c) {
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      if (!w.hostile[static_cast<std::size_t>(f)][k]) continue;
+      for (core::CellIndex e : starts[k])
+        if (std::max(std::abs(g.x_of(e) - g.x_of(c)), std::abs(g.y_of(e) - g.y_of(c))) <= gap) return false;
+    }
+    return true;
+  };
+  if (clear(at)) return at;
+  const int country = w.geo.country.data()[at];
+  for (int ring = 1; ring <= 10; ++ring) {
+    core::CellIndex best = core::kNoCell;
+    for (int dy = -ring; dy <= ring; ++dy)
+      for (int dx = -ring; dx <= ring; ++dx) {
+        if (std::max(std::abs(dx), std::abs(dy)) != ring) continue;
+        const core::CellIndex c = g.offset_xy(g.x_of(at), g.y_of(at), dx, dy);
+        if (c == core::kNoCell || w.geo.country.data()[c] != country || !clear(c)) continue;
+        if (best == core::kNoCell || c < best) best = c;
+      }
+    if (best != core::kNoCell) return best;
+  }
+  return at;
+}
+
 }  // namespace
+
+bool in_theatre(const World& w, int f, core::CellIndex c) {
+  const Faction& fac = w.factions[static_cast<std::size_t>(f)];
+  const int k = w.geo.country.data()[c];
+  if (std::find(fac.left_countries.begin(), fac.left_countries.end(), k) != fac.left_countries.end()) return false;
+  return fac.anywhere || std::binary_search(fac.theatre.begin(), fac.theatre.end(), k);
+}
+
+void widen_theatre(World& w, int f, int country) {
+  Faction& fac = w.factions[static_cast<std::size_t>(f)];
+  if (country < 0 || fac.anywhere) return;
+  std::erase(fac.left_countries, country);
+  const auto at = std::lower_bound(fac.theatre.begin(), fac.theatre.end(), country);
+  if (at != fac.theatre.end() && *at == country) return;
+  fac.theatre.insert(at, country);
+  for (core::CellIndex c : objective_cells(w.geo, fac.spec.objective))
+    if (w.geo.country.data()[c] == country) fac.objective_cells.push_back(c);
+  std::sort(fac.objective_cells.begin(), fac.objective_cells.end());
+  fac.objective_cells.erase(std::unique(fac.objective_cells.begin(), fac.objective_cells.end()), fac.objective_cells.end());
+}
 
 std::uint32_t add_unit(World& w, int faction, core::CellIndex cell, std::int32_t strength, Posture posture) {
   Units& u = w.units;
   const std::uint32_t id = w.next_unit_id++;
-  const auto& objectives = w.factions[static_cast<std::size_t>(faction)].objective_cells;
+  const Faction& fac = w.factions[static_cast<std::size_t>(faction)];
   core::Draws draw(w.key, 0, Stream::unit_placement, id);
+  const bool mobile = draw.uniform() < fac.spec.doctrine.mobile_share;
+  const core::CellIndex post = nearest_of(w.geo.grid, fac.objective_cells, cell);
   u.id.push_back(id);
   u.faction.push_back(static_cast<std::uint8_t>(faction));
   u.cell.push_back(cell);
   u.strength.push_back(strength);
   u.morale.push_back(1.0f);
   u.posture.push_back(posture);
-  u.objective.push_back(objectives.empty() ? cell
-                                           : objectives[draw.below(static_cast<std::uint32_t>(objectives.size()))]);
+  u.mobile.push_back(mobile ? 1 : 0);
+  // A post is where the unit stands when its faction has no objective
+  // there; a unit deployed far from every objective keeps its place.
+  u.objective.push_back(post == core::kNoCell ? cell : post);
+  u.waypoint.push_back(core::kNoCell);
   u.target.push_back(cell);
   return id;
 }
@@ -112,6 +232,8 @@ World make_world(Setup setup) {
   w.params = setup.params;
   w.key = setup.key;
   w.schedule = std::move(setup.events);
+  w.spin_up_days = setup.spin_up_days;
+  w.initial_displacement = std::move(setup.displacement);
   std::stable_sort(w.schedule.begin(), w.schedule.end(),
                    [](const ScheduledEvent& a, const ScheduledEvent& b) { return a.tick < b.tick; });
   const std::size_t nf = setup.factions.size();
@@ -122,38 +244,61 @@ World make_world(Setup setup) {
   w.control = grid.make_layer<float>(0);
   w.zone = grid.make_layer<std::uint8_t>(3);
   w.controller = grid.make_layer<std::int8_t>(-1);
-  w.legitimacy = grid.make_layer<float>(static_cast<float>(w.params.legitimacy.initial));
   w.violence = grid.make_layer<float>(0);
-  w.gov_harm_today = grid.make_layer<float>(0);
+  w.harm_memory = grid.make_layer<float>(0);
+  w.battle_memory = grid.make_layer<float>(0);
+  w.foreign_resentment.assign(w.geo.countries.size(), 0.0);
 
   create_households(w);
 
+  int actors = 1;
   for (std::size_t f = 0; f < nf; ++f) {
     Faction fac;
     fac.spec = std::move(setup.factions[f]);
     fac.funds = fac.spec.start_funds;
-    fac.objective_cells = objective_cells(w.geo, fac.spec.objective);
-    // A national army's objectives lie in its own country.
-    const int home = w.geo.country_index(fac.spec.country);
-    if (fac.spec.kind == FactionKind::state && home >= 0) {
-      std::vector<core::CellIndex> own;
-      for (core::CellIndex c : fac.objective_cells)
-        if (w.geo.country.data()[c] == home) own.push_back(c);
-      if (!own.empty()) fac.objective_cells = std::move(own);
-      for (const Place& p : w.geo.places)
-        if (p.capital && p.country == fac.spec.country) fac.capital = w.geo.cell_at(p.at);
-    }
+    fac.actor = insurgent_side(fac.spec.kind) ? actors++ : 0;
     w.factions.push_back(std::move(fac));
+  }
+  w.actor_faction.assign(static_cast<std::size_t>(actors), -1);
+  for (std::size_t f = nf; f-- > 0;) w.actor_faction[static_cast<std::size_t>(w.factions[f].actor)] = static_cast<int>(f);
+  for (int a = 0; a < actors; ++a) {
+    w.support.push_back(grid.make_layer<float>(a == 0 ? static_cast<float>(w.params.legitimacy.initial) : 0.0f));
+    w.compliance.push_back(grid.make_layer<float>(0));
+    w.heat.push_back(grid.make_layer<float>(0));
   }
   // The payer by index, so logistics and contract events need no name look-up.
   for (Faction& fac : w.factions)
     for (std::size_t p = 0; p < nf; ++p)
       if (!fac.spec.paid_by.empty() && w.factions[p].spec.name == fac.spec.paid_by) fac.paid_by = static_cast<int>(p);
-  for (std::size_t f = 0; f < nf; ++f) {
-    Faction& fac = w.factions[f];
-    for (const Deployment& d : fac.spec.start) {
+  for (Faction& fac : w.factions) {
+    fac.theatre = resolve_theatre(w, fac);
+    fac.anywhere = insurgent_side(fac.spec.kind) && fac.spec.theatre.empty();
+    // Objectives lie where the faction may operate.
+    std::vector<core::CellIndex> cells;
+    for (core::CellIndex c : objective_cells(w.geo, fac.spec.objective)) {
+      const int k = w.geo.country.data()[c];
+      if (fac.anywhere || std::binary_search(fac.theatre.begin(), fac.theatre.end(), k)) cells.push_back(c);
+    }
+    fac.objective_cells = std::move(cells);
+    if (fac.spec.kind == FactionKind::state)
+      for (const Place& p : w.geo.places)
+        if (p.capital && p.country == fac.spec.country) fac.capital = w.geo.cell_at(p.at);
+  }
+  // Where each faction's fighters start, before armed groups leave the
+  // towns their enemies hold.
+  std::vector<std::vector<core::CellIndex>> starts(nf);
+  for (std::size_t f = 0; f < nf; ++f)
+    for (const Deployment& d : w.factions[f].spec.start) {
       const core::CellIndex cell = d.cell >= 0 ? d.cell : place_cell(w.geo, d.place);
       if (cell == core::kNoCell) throw std::invalid_argument("unknown place '" + d.place + "'");
+      starts[f].push_back(cell);
+    }
+  for (std::size_t f = 0; f < nf; ++f) {
+    Faction& fac = w.factions[f];
+    for (std::size_t j = 0; j < fac.spec.start.size(); ++j) {
+      const Deployment& d = fac.spec.start[j];
+      const core::CellIndex cell =
+          insurgent_side(fac.spec.kind) ? countryside(w, starts, static_cast<int>(f), starts[f][j]) : starts[f][j];
       for (int left = d.troops; left > 0;) {
         const int size = std::min(left, std::max(1, fac.spec.doctrine.unit_size));
         add_unit(w, static_cast<int>(f), cell, size, Posture::garrison);
@@ -161,6 +306,7 @@ World make_world(Setup setup) {
         left -= size;
       }
     }
+    if (insurgent_side(fac.spec.kind)) seed_group_support(w, fac);
   }
   return w;
 }

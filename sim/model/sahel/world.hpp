@@ -61,6 +61,14 @@ struct Faction {
     std::vector<int> concession;    // indices into Geography::mines
   };
   Contract contract;
+  // Countries (map indices) where its units may operate, sorted; from the
+  // spec's theatre, widened by deployments to new countries. Armed groups
+  // with no theatre given operate anywhere.
+  std::vector<int> theatre;
+  bool anywhere = false;
+  int actor = 0;            // allegiance index: 0 the state side, 1... each armed group
+  double reputation = 1.0;  // state: its legitimacy as outsiders see it (0-1)
+  double recent_losses = 0; // fighters lost lately (decays with combat.violence_decay): reprisals follow losses
   // This tick's tallies (reset each tick).
   std::int64_t losses_today = 0, civilians_killed_today = 0, recruited_today = 0;
 };
@@ -72,7 +80,9 @@ struct Units {
   std::vector<std::int32_t> strength;     // 4: fighters
   std::vector<float> morale;              // 4: 0-1
   std::vector<Posture> posture;           // 1
-  std::vector<core::CellIndex> objective; // 4
+  std::vector<std::uint8_t> mobile;       // 1: runs operations (1) or holds its post (0)
+  std::vector<core::CellIndex> objective; // 4: its post, base or area
+  std::vector<core::CellIndex> waypoint;  // 4: where a mobile unit with no enemy in sight patrols to
   std::vector<core::CellIndex> target;    // 4: intent (scratch)
   std::size_t size() const { return id.size(); }
 };
@@ -97,14 +107,32 @@ struct Civilians {
 inline constexpr std::size_t kBytesPerCivilian = 4 * 10 + 1 * 3;
 static_assert(kBytesPerCivilian == 43, "update the per-civilian memory note");
 
-// One record of the ACLED-shaped event log.
+// One record of the ACLED-shaped event log. Types and sub-types follow
+// ACLED's names (ACLED codebook 2019).
+enum class EventKind : std::uint8_t { battle, violence_against_civilians, remote_violence, strategic };
+inline constexpr const char* kEventKindNames[] = {"Battles", "Violence against civilians", "Explosions/Remote violence",
+                                                  "Strategic developments"};
+enum class SubEvent : std::uint8_t { none, armed_clash, attack, air_strike, ied, shelling };
+inline constexpr const char* kSubEventNames[] = {"", "Armed clash", "Attack", "Air/drone strike",
+                                                 "Remote explosive/landmine/IED", "Shelling/artillery/missile attack"};
+
 struct ConflictEvent {
   int tick = 0;
-  std::string type;     // Battles, Violence against civilians, Explosions/Remote violence, Strategic developments
+  EventKind kind = EventKind::strategic;
+  SubEvent sub = SubEvent::none;
   int actor1 = -1, actor2 = -1;  // faction indices (-1: civilians or none)
   core::CellIndex cell = core::kNoCell;
-  std::int64_t fatalities = 0;
+  std::int64_t fatalities = 0;   // everyone killed
+  std::int64_t civilians = 0;    // civilians among them
   std::string note;
+};
+
+// Displaced people at the start of a run (a scenario's observed stocks):
+// `people` of country `from` away from home, inside it (host == from: IDPs)
+// or in `host` (refugees).
+struct InitialDisplacement {
+  int from = -1, host = -1;  // map country indices
+  std::int64_t people = 0;
 };
 
 struct World {
@@ -125,10 +153,19 @@ struct World {
   core::Layer<float> control;         // -1 insurgent ... +1 state
   core::Layer<std::uint8_t> zone;     // Kalyvas 1 (state) ... 5 (insurgent)
   core::Layer<std::int8_t> controller;  // faction index, -1 contested or nobody
-  core::Layer<float> legitimacy;      // local legitimacy of the state, 0-1
-  core::Layer<float> violence;        // recent deaths, decaying
-  core::Layer<float> gov_harm_today;  // civilians killed by the government side this tick
-  double reputation = 1.0;            // the state's legitimacy as outsiders see it
+  // Allegiance, per actor (0: the state side, then each armed group in
+  // faction order): the share of residents who support it (0-1), and the
+  // short-run compliance that fear of it buys (0-1, fades quickly).
+  std::vector<core::Layer<float>> support, compliance;
+  std::vector<int> actor_faction;      // per actor: a faction of it (the first)
+  core::Layer<float> violence;        // recent deaths of every kind, decaying (for maps)
+  core::Layer<float> harm_memory;     // civilians killed lately (decays with flight.memory_decay)
+  core::Layer<float> battle_memory;   // battles fought lately (same decay)
+  std::vector<core::Layer<float>> heat;  // per actor: battles it fought lately (operations.heat_decay)
+  // Per country of the map: resentment of the foreign troops it hosts (0-1).
+  std::vector<double> foreign_resentment;
+  const core::Layer<float>& legitimacy() const { return support[0]; }
+  core::Layer<float>& legitimacy() { return support[0]; }
   // Border closures in force (border_closure events), dropped the day after
   // their last day. Several may overlap; a country is closed to civilians
   // (or armed groups) while any closure of it says so.
@@ -140,6 +177,10 @@ struct World {
   };
   std::vector<BorderClosure> closed_borders;
   std::vector<ConflictEvent> events_today;
+  // How the run starts (read by the Model at tick 0 only).
+  int spin_up_days = 0;
+  std::vector<InitialDisplacement> initial_displacement;
+  std::size_t actors() const { return support.size(); }
 };
 
 }  // namespace sahel::model
@@ -154,6 +195,8 @@ struct Setup {
   std::vector<FactionSpec> factions;
   std::vector<std::pair<int, int>> hostile_pairs;
   std::vector<ScheduledEvent> events;
+  std::vector<InitialDisplacement> displacement;
+  int spin_up_days = 0;  // days run before the start and not recorded (see Model)
 };
 
 // Creates households from the population layer (people_per_agent each, the
@@ -162,9 +205,20 @@ struct Setup {
 // std::invalid_argument for a deployment at an unknown place.
 World make_world(Setup setup);
 
-// Appends a unit at full morale, its objective drawn from its faction's
-// objective cells (keyed by the unit's id); returns the id.
+// Appends a unit at full morale; whether it is mobile is drawn with the
+// faction's mobile_share, keyed by the unit's id. Its objective is the
+// objective cell of its faction nearest to `cell` (its post) when it holds
+// a post, one drawn from its faction's objective cells when it is mobile.
+// Returns the id.
 std::uint32_t add_unit(World& w, int faction, core::CellIndex cell, std::int32_t strength, Posture posture);
+
+// Whether faction f may operate in the country of cell c (its theatre).
+bool in_theatre(const World& w, int f, core::CellIndex c);
+
+// Lets a faction operate in one more country (a deployment there, a
+// contract with its state): the country joins its theatre, and that
+// country's cells of its objective kind join its objective cells.
+void widen_theatre(World& w, int f, int country);
 
 // The cell of a named town, camp or base, kNoCell if there is none.
 core::CellIndex place_cell(const Geography& geo, const std::string& name);

@@ -38,7 +38,7 @@ model::ScheduledEvent event(EventType type, int tick, int faction = -1) {
 int strategic_rows(const model::Model& m) {
   return static_cast<int>(std::count_if(
       m.events_today().begin(), m.events_today().end(),
-      [](const model::ConflictEvent& e) { return e.type == "Strategic developments"; }));
+      [](const model::ConflictEvent& e) { return e.kind == model::EventKind::strategic; }));
 }
 
 void check_fighters(const model::World& w) {
@@ -66,7 +66,7 @@ TEST_CASE("set: model-wide parameters change on the event's day, through the par
     REQUIRE(it != params.end());
     return *it;
   };
-  const auto flee = find("civilians.flee_rate"), kill = find("combat.kill_rate"),
+  const auto flee = find("flight.per_death"), kill = find("combat.kill_rate"),
              radius = find("control.radius_cells");
   e.change_params = [=](model::SahelParams& p) {
     flee.set(p, 0.25);
@@ -77,11 +77,11 @@ TEST_CASE("set: model-wide parameters change on the event's day, through the par
   model::Model m(model::make_world(std::move(s)));
   const model::SahelParams before = m.world().params;
   m.step();
-  CHECK(m.world().params.civilians.flee_rate == before.civilians.flee_rate);
+  CHECK(m.world().params.flight.per_death == before.flight.per_death);
   CHECK(strategic_rows(m) == 0);
   m.step();
   CHECK(strategic_rows(m) == 1);
-  CHECK(m.world().params.civilians.flee_rate == 0.25);
+  CHECK(m.world().params.flight.per_death == 0.25);
   CHECK(m.world().params.combat.kill_rate == 0.07);
   CHECK(m.world().params.control.radius_cells == 5);
   CHECK(m.world().params.legitimacy.initial ==
@@ -101,7 +101,7 @@ TEST_CASE("legitimacy_shock: local legitimacy jumps in one country or everywhere
     s.events = std::move(events);
     model::Model m(model::make_world(std::move(s)));
     m.step();
-    return std::pair{m.world().legitimacy, strategic_rows(m)};
+    return std::pair{m.world().legitimacy(), strategic_rows(m)};
   };
   const int aa = 0, cc = 1;
   const auto [calm, no_rows] = run({});
@@ -360,7 +360,7 @@ TEST_CASE(
     const auto battles = [](model::Model& m) {
       m.step();
       return std::count_if(m.events_today().begin(), m.events_today().end(),
-                           [](const model::ConflictEvent& e) { return e.type == "Battles"; });
+                           [](const model::ConflictEvent& e) { return e.kind == model::EventKind::battle; });
     };
     model::Model open(model::make_world(setup(false)));
     CHECK(battles(open) == 0);
@@ -384,7 +384,7 @@ factions:
   - {name: FAMa, kind: state, country: ML, start: [{place: Bamako, troops: 1000}]}
   - {name: Wagner, kind: mercenary, country: RU, doctrine: {mine_income_per_day: 7}}
 events:
-  - {date: 2021-07-02, type: set, set: {civilians.flee_rate: 0.001, control.radius_cells: 4}}
+  - {date: 2021-07-02, type: set, set: {flight.per_death: 0.001, control.radius_cells: 4}}
   - {date: 2021-07-03, type: legitimacy_shock, change: -0.2, country: ML}
   - {date: 2021-07-04, type: contract_start, faction: Wagner, paid_by: FAMa, cost_per_month: 10000000,
      troops: 400, place: Bamako, concession: [Sadiola, Syama]}
@@ -399,7 +399,7 @@ events:
   CHECK(e[0].type == EventType::set);
   model::SahelParams p;
   e[0].change_params(p);
-  CHECK(p.civilians.flee_rate == 0.001);
+  CHECK(p.flight.per_death == 0.001);
   CHECK(p.control.radius_cells == 4);
   CHECK(e[1].type == EventType::legitimacy_shock);
   CHECK(e[1].value == -0.2);
@@ -418,7 +418,7 @@ events:
   // And the run applies them.
   model::Model m(model::make_world(s.setup));
   for (int d = 0; d < 8; ++d) m.step();
-  CHECK(m.world().params.civilians.flee_rate == 0.001);
+  CHECK(m.world().params.flight.per_death == 0.001);
   CHECK(m.world().factions[1].contract.payer == 0);
   CHECK(present(m.world(), 1) == 400);
   CHECK(m.world().closed_borders.size() == 1);

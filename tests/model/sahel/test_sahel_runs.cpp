@@ -40,7 +40,7 @@ Outcome run(scenario::SahelScenario s, int threads) {
   Outcome o{ts.str(), ev.str(), {}, m.state_digest()};
   std::ostringstream cells;
   for (std::size_t c = 0; c < static_cast<std::size_t>(m.world().geo.grid.cells()); ++c)
-    cells << int(m.world().zone.data()[c]) << ',' << m.world().legitimacy.data()[c] << '\n';
+    cells << int(m.world().zone.data()[c]) << ',' << m.world().legitimacy().data()[c] << '\n';
   o.cells = cells.str();
   return o;
 }
