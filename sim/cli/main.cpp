@@ -110,6 +110,16 @@ int main(int argc, char** argv) {
   report->add_option("--out", report_out, "The HTML file to write")->required();
   report->add_option("--title", report_title, "Title of the report");
 
+  std::vector<std::string> pattern_dirs;
+  std::string pattern_record = "auto", pattern_csv, pattern_markdown;
+  CLI::App* patterns = app.add_subcommand(
+      "patterns", "Judge runs (5 seeds or more) against patterns of the public record (docs/validation.md)");
+  patterns->add_option("dirs", pattern_dirs, "Run folders or compare folders of one scenario")->required();
+  patterns->add_option("--record", pattern_record, "Which record: sahel_2017, mali_2012 or auto (by start date)")
+      ->check(CLI::IsMember({"auto", "sahel_2017", "mali_2012"}));
+  patterns->add_option("--out", pattern_csv, "Also write the table as CSV");
+  patterns->add_option("--markdown", pattern_markdown, "Also write the table as Markdown");
+
   std::string map_out, map_title;
   CLI::App* map = app.add_subcommand("map", "Draw a Sahel scenario's initial state (forces, population, map)");
   add_scenario_flags(*map, file, overrides);
@@ -146,6 +156,13 @@ int main(int argc, char** argv) {
       fmt::print("| metric | unit | definition |\n|---|---|---|\n");
       for (const auto& m : model::outcome_metric_catalogue()) fmt::print("| `{}` | {} | {} |\n", m.name, m.unit, m.description);
       return 0;
+    }
+    if (*patterns) {
+      std::vector<std::string> args = pattern_dirs;
+      args.insert(args.end(), {"--record", pattern_record});
+      if (!pattern_csv.empty()) args.insert(args.end(), {"--out", pattern_csv});
+      if (!pattern_markdown.empty()) args.insert(args.end(), {"--markdown", pattern_markdown});
+      return cli::run_analysis_module("analysis.patterns", args);
     }
     if (*report) {
       std::vector<std::string> args = report_dirs;

@@ -3,13 +3,16 @@
 // Checkpoints of a Sahel run: the whole dynamic state after a day, so that
 // futures can branch from one shared history.
 //
-// Format (version 1), all numbers little-endian:
+// Format (version 2, the model of version 2), all numbers little-endian:
 //   "SAHELSIM-CKPT" + 3 NUL bytes, u32 format version,
 //   a header (tick, date, seed, replicate, scenario name, fingerprint of
-//   the static geography), the world's dynamic state (factions, hostility,
-//   units, households, people accounts, cell layers, reputation), the
+//   the static geography), the world's dynamic state (factions with their
+//   doctrine, accounts, reputation, theatre and plans; hostility; border
+//   closures; units; households; people accounts; cell layers; allegiance
+//   layers per actor, named by faction; resentment of foreign troops), the
 //   output cursor (events logged so far, outcome tally),
 //   and the SHA-256 of everything before it (32 bytes).
+// Version 1 files (the first model) are refused with their version named.
 // A checkpoint is refused when it is truncated, its checksum fails, its
 // version is unknown, or its geography differs from the scenario's.
 #include <cstdint>
@@ -22,7 +25,7 @@
 
 namespace sahel::output {
 
-inline constexpr std::uint32_t kCheckpointVersion = 1;
+inline constexpr std::uint32_t kCheckpointVersion = 2;
 
 struct CheckpointError : std::runtime_error {
   using std::runtime_error::runtime_error;

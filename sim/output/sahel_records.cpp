@@ -48,7 +48,7 @@ SahelEventLog::SahelEventLog(std::ostream& out, std::int64_t first_id)
 void SahelEventLog::write(const std::string& date, const World& world, const std::vector<model::ConflictEvent>& events) {
   const model::Geography& geo = world.geo;
   auto actor = [&](int f) -> std::string {
-    return f >= 0 ? world.factions[static_cast<std::size_t>(f)].spec.name : "Civilians";
+    return f >= 0 ? world.factions[static_cast<std::size_t>(f)].spec.name : std::string();
   };
   for (const model::ConflictEvent& e : events) {
     std::string country, location;
@@ -62,7 +62,7 @@ void SahelEventLog::write(const std::string& date, const World& world, const std
       lon = geo.lon_of(geo.grid.x_of(e.cell));
     }
     const bool against_civilians = e.kind == model::EventKind::violence_against_civilians;
-    const std::string actor2 = e.actor2 >= 0 ? actor(e.actor2) : (against_civilians ? "Civilians" : "");
+    const std::string actor2 = against_civilians ? "Civilians" : actor(e.actor2);
     csv_.row(next_id_++, date, model::kEventKindNames[static_cast<int>(e.kind)],
              model::kSubEventNames[static_cast<int>(e.sub)], actor(e.actor1), actor2, country, location, lat, lon,
              e.fatalities, e.civilians, e.note);

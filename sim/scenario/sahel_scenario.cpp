@@ -187,7 +187,7 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
 // initial: the spin-up and the displaced people of the start date.
 void read_initial(const Document& doc, const YAML::Node& root, const Geography& geo, model::Setup& setup,
                   nlohmann::ordered_json& resolved) {
-  resolved = {{"spin_up_days", 0}, {"displaced", nlohmann::ordered_json::array()}};
+  resolved = {{"spin_up_days", 0}, {"displaced", nlohmann::ordered_json::array()}, {"support", nlohmann::ordered_json::array()}};
   const YAML::Node n = section_of(doc, root, "initial", "initial");
   if (!n || n.IsNull()) return;
   reject_unknown_keys(doc, n, "initial", keys_of(initial_keys()));
@@ -195,6 +195,29 @@ void read_initial(const Document& doc, const YAML::Node& root, const Geography& 
     setup.spin_up_days = static_cast<int>(
         read_value(doc, n["spin_up_days"], "initial.spin_up_days", ParamType::integer, 0, 3650, {}, "days"));
   resolved["spin_up_days"] = setup.spin_up_days;
+  const YAML::Node regions = n["support"];
+  if (regions && !regions.IsNull()) {
+    if (!regions.IsSequence())
+      doc.fail(regions, "initial.support", fmt::format("expected a list of {{place, radius_km, legitimacy}}, found {}", describe(regions)));
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+      const std::string at = fmt::format("initial.support[{}]", i);
+      const YAML::Node r = regions[i];
+      if (!r.IsMap()) doc.fail(r, at, fmt::format("expected {{place, radius_km, legitimacy}}, found {}", describe(r)));
+      reject_unknown_keys(doc, r, at, keys_of(support_region_keys()));
+      for (const char* key : {"place", "radius_km", "legitimacy"})
+        if (!r[key]) doc.fail(r, at + "." + key, fmt::format("missing; a support region needs '{}'", key));
+      std::string label;
+      const core::CellIndex c = read_place(doc, r["place"], at + ".place", geo, &label);
+      model::SupportRegion region;
+      region.at = {geo.lon_of(geo.grid.x_of(c)), geo.lat_of(geo.grid.y_of(c))};
+      region.radius_km = read_value(doc, r["radius_km"], at + ".radius_km", ParamType::real, 0, 5000, {}, "km");
+      region.legitimacy = read_value(doc, r["legitimacy"], at + ".legitimacy", ParamType::real, 0, 1, {}, "");
+      setup.support_regions.push_back(region);
+      nlohmann::ordered_json j = {{"place", label}, {"radius_km", region.radius_km}, {"legitimacy", region.legitimacy}};
+      if (r["source"]) j["source"] = read_text(doc, r, "source", at, false);
+      resolved["support"].push_back(j);
+    }
+  }
   const YAML::Node list = n["displaced"];
   if (!list || list.IsNull()) return;
   if (!list.IsSequence())

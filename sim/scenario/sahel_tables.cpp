@@ -270,7 +270,8 @@ const std::vector<ParamSpec<PersonalityWeights>>& weights_table() {
       real_param("control", &P::control, "", -100, 100, "Toward cells its side controls.", src),
       real_param("civilians", &P::civilians, "", -100, 100, "Toward populated cells.", src),
       real_param("fighting", &P::fighting, "", -100, 100,
-                 "Toward where its side fought lately (mercenaries: where the army that pays them fights).", src),
+                 "Toward where its side fought lately: for a government-side force (mercenaries with the army that "
+                 "pays them) where the government side fought, for an armed group where it fought.", src),
       real_param("raid_ratio", &P::raid_ratio, "", 0, 100,
                  "Armed groups attack only where the enemy within one cell is weaker than this times their massed "
                  "strength within operations.mass_radius_cells.", src),
@@ -309,6 +310,9 @@ const std::vector<ParamSpec<GeographyParams>>& geography_table() {
       array_param("movement_cost_savanna", &P::movement_cost, 2, "", 1, 100, "Movement cost, savanna.", kA),
       array_param("movement_cost_floodplain", &P::movement_cost, 3, "", 1, 100, "Movement cost, floodplain.", kA),
       array_param("movement_cost_urban", &P::movement_cost, 4, "", 1, 100, "Movement cost, towns.", kA),
+      real_param("town_density", &P::town_density, "people per km2", 1, 1e6,
+                 "People per km2 of a town: a town covers max(1, round(population / density / cell area)) cells.",
+                 "assumption: about Bamako's density (1.8 M people on some 245 km2 in 2009)"),
   };
   return t;
 }
@@ -378,6 +382,19 @@ const std::vector<KeySpec>& initial_keys() {
        "from there."},
       {"displaced", "list", "none", "items {country, idps} or {from, host, refugees}, each with an optional source",
        "Displaced people on the start date: IDPs of a country, or refugees from a country living in another."},
+      {"support", "list", "none", "items {place, radius_km, legitimacy, source}",
+       "Regions whose people back the state less than legitimacy.initial at the start and tend back to that "
+       "level (the lowest of overlapping regions)."},
+  };
+  return t;
+}
+
+const std::vector<KeySpec>& support_region_keys() {
+  static const std::vector<KeySpec> t = {
+      {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}", "The region's centre."},
+      {"radius_km", "number", "required", "0 to 5,000 km", "The region's radius."},
+      {"legitimacy", "number", "required", "0 to 1", "Support for the state side there."},
+      {"source", "text", "none", "any text", "Why (kept in the resolved scenario)."},
   };
   return t;
 }
@@ -469,7 +486,7 @@ const std::vector<EventTypeSpec>& event_types() {
        "(legitimacy.initial moves the level recovery pulls back to, not the layer).",
        kA,
        {{"set", "mapping", "required",
-         "dotted keys civilians.*, legitimacy.*, combat.*, control.* with their ranges, except "
+         "dotted keys civilians.*, flight.*, legitimacy.*, combat.*, operations.*, control.* with their ranges, except "
          "civilians.people_per_agent, civilians.hardship_mean and civilians.hardship_spread (read only at the start)",
          "The new values, e.g. {combat.kill_rate: 0.02}."}}},
       {T::legitimacy_shock,

@@ -38,6 +38,7 @@ const std::vector<KeySpec>& faction_keys();
 // Keys of initial:, and of one item of initial.displaced.
 const std::vector<KeySpec>& initial_keys();
 const std::vector<KeySpec>& displaced_keys();
+const std::vector<KeySpec>& support_region_keys();
 // Keys of one item of a faction's start list.
 const std::vector<KeySpec>& deployment_keys();
 

@@ -13,8 +13,9 @@
 //                  and nobody was killed nearby lately
 //                + (group) governance_gain * (1 - support_a) where it holds the cell;
 //   compliance_a = compliance_a * (1 - fear_decay) + fear_gain * F_a;
-// baseline_0 = initial - foreign_resentment_weight * resentment of the
-// cell's country; a group's baseline is 0 (support fades where it does not
+// baseline_0 = the cell's starting level (legitimacy.initial, or a
+// scenario's support region) - foreign_resentment_weight * resentment of
+// the cell's country; a group's baseline is 0 (support fades where it does not
 // govern). An insurgent massacre costs the insurgents, not the state.
 // A country's resentment of foreign troops moves at foreign_resentment_rate
 // toward 1 - exp(-sum over its unpopular foreign forces of
@@ -23,7 +24,7 @@
 // a day; killings outsiders see lower it (book_civilian_deaths).
 // Then the memories fade: harm and battles (flight.memory_decay), where
 // each side fought (operations.heat_decay), recent violence
-// (combat.violence_decay).
+// (combat.violence_decay); below 0.01 they are forgotten.
 #include <algorithm>
 #include <cmath>
 
@@ -79,7 +80,8 @@ void Model::update_allegiance() {
       float& comp = w.compliance[a].data()[c];
       double ds = -lp.harm_sensitivity * blamed;
       if (a == 0) {
-        const double baseline = lp.initial - lp.foreign_resentment_weight * w.foreign_resentment[static_cast<std::size_t>(country)];
+        const double baseline = lp.initial + w.legitimacy_offset.data()[c] -
+                                 lp.foreign_resentment_weight * w.foreign_resentment[static_cast<std::size_t>(country)];
         ds += lp.recovery_rate * (baseline - s);
         if (gov_sat_.square(c, r) > 0 && harm_memory_sat_.square(c, r) < 500) ds += lp.protection_gain;
       } else {
@@ -97,11 +99,14 @@ void Model::update_allegiance() {
   const float memory = static_cast<float>(w.params.flight.memory_decay);
   const float heat = static_cast<float>(w.params.operations.heat_decay);
   const float violence = static_cast<float>(w.params.combat.violence_decay);
+  // A memory below 0.01 (a hundredth of a death or a battle) is forgotten,
+  // so calm places are exactly calm.
+  auto fade = [](float& v, float factor) { v = v * factor < 0.01f ? 0.0f : v * factor; };
   core::for_each_index(cells, [&](std::int64_t c) {
-    w.harm_memory.data()[c] *= memory;
-    w.battle_memory.data()[c] *= memory;
-    w.violence.data()[c] *= violence;
-    for (std::size_t a = 0; a < na; ++a) w.heat[a].data()[c] *= heat;
+    fade(w.harm_memory.data()[c], memory);
+    fade(w.battle_memory.data()[c], memory);
+    fade(w.violence.data()[c], violence);
+    for (std::size_t a = 0; a < na; ++a) fade(w.heat[a].data()[c], heat);
   }, 2048);
   for (const std::size_t a : harmed) {
     blame_today_[a].setZero();

@@ -8,7 +8,8 @@
 //  - recruitment: an active household near a recruiting armed group, where
 //    the state does not hold the ground, gives it Binomial(people, rate)
 //    fighters (resolved into units after the loop, in household order).
-// Flight and return: flight.cpp.
+// Then, in the same pass, flight and return (flight.cpp).
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 
@@ -27,20 +28,23 @@ void Model::civilians_decide() {
   const float* legitimacy = w.legitimacy().data();
   const auto tick = static_cast<std::uint32_t>(w.tick);
 
+  std::atomic<bool> moved{false};
   core::for_each_index(static_cast<std::int64_t>(h.size()), [&](std::int64_t i) {
-    h.recruits[i] = 0;
-    h.recruiter[i] = -1;
+    if (h.recruits[i] != 0) {
+      h.recruits[i] = 0;
+      h.recruiter[i] = -1;
+    }
     if (h.people[i] <= 0) return;
     const core::CellIndex c = h.cell[i];
     const auto s = static_cast<std::size_t>(c);
-    if (!w.geo.is_core(c)) {
-      h.status[i] = CivilianStatus::calm;  // refugees abroad take no side
-      return;
+    const int recruiter = recruiter_near_[s];  // -1 outside the core countries: refugees abroad take no side
+    bool active = false;
+    if (recruiter >= 0) {
+      const double grievance = h.hardship[i] * (1.0 - legitimacy[c]);
+      active = grievance - h.risk_aversion[i] * arrest_risk_[s] > cp.threshold;
     }
-    const double grievance = h.hardship[i] * (1.0 - legitimacy[c]);
-    const int recruiter = recruiter_near_[s];
-    const bool active = recruiter >= 0 && grievance - h.risk_aversion[i] * arrest_risk_[s] > cp.threshold;
-    h.status[i] = active ? CivilianStatus::active : CivilianStatus::calm;
+    const CivilianStatus status = active ? CivilianStatus::active : CivilianStatus::calm;
+    if (h.status[i] != status) h.status[i] = status;
     if (active) {
       core::Draws d(w.key, tick, Stream::recruitment, h.id[i]);
       const double rate = w.factions[static_cast<std::size_t>(recruiter)].spec.doctrine.recruit_rate;
@@ -51,7 +55,11 @@ void Model::civilians_decide() {
         h.people[i] -= joined;
       }
     }
+    // Only a household on the road, in danger or away from home can move today.
+    const bool may_move = h.destination[i] != core::kNoCell || hazard_[s] > 0 || h.displaced[i];
+    if (!spinning_up_ && may_move && flee(i)) moved.store(true, std::memory_order_relaxed);
   }, 1024);
+  if (moved.load()) civilian_buckets_.build(g.cells(), h.cell);
 
   // Recruits join their group's nearest unit, in household order, so the
   // same on any number of threads.
@@ -62,8 +70,9 @@ void Model::civilians_decide() {
     fac.fighters.recruited += h.recruits[i];
     fac.recruited_today += h.recruits[i];
     w.people_recruited += h.recruits[i];
-    // Recruits join the group's nearest unit (one is within reach: that is
-    // what made the group a recruiter here); ties go to the lower index.
+    // Recruits join the group's nearest unit to where their household is at
+    // the end of the day (one is within reach: that is what made the group
+    // a recruiter there); ties go to the lower index.
     const core::CellIndex where = w.geo.is_core(h.cell[i]) ? h.cell[i] : h.home[i];
     const int wx = g.x_of(where), wy = g.y_of(where);
     std::size_t nearest = w.units.size();

@@ -15,7 +15,8 @@
 // The engagement's intensity I is drawn, lognormal with mean 1 and
 // log-sd intensity_sigma: most clashes are small, a few are large.
 // Losses are drawn, not averaged, each side's ~ Binomial(strength,
-// min(1, mean/strength)):
+// min(1, mean/strength)), the means below times 1 - the side's protection,
+// with eff = effectiveness * morale (* (1 + training) for a state):
 //   regular battle (square law): mean losses of D = kill_rate * I * eff_A * A;
 //   raid on a moving force (ambush, linear law):
 //     D loses kill_rate * I * ambush_bonus * eff_A * A * 2D/(A+D),

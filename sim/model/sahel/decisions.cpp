@@ -12,7 +12,8 @@
 //    faction's personality weights (MANA, EINSTein; Ilachinski 2004):
 //      U = w_enemy * aggression * A + w_friends * min(F/own, 2)
 //          + w_objective * progress + w_cover * cover + w_control * control
-//          + w_civilians * log(1 + people)/10 + w_fighting * heat - 0.1 * cost.
+//          + w_civilians * log(1 + people)/10 + w_fighting * heat
+//          - 0.1 * steps * (movement cost - 1).
 //    A is the known hostile strength around the cell weighted by distance,
 //    sum over r = 0, 1, 2, 4, ... up to the sense radius of
 //    known(square of radius r) / (r + 1), relative to the unit's own
@@ -25,12 +26,13 @@
 //    With enemies in sight a unit hunts them and feels no pull to its post
 //    (unless it is more than twice its sense radius from it); otherwise
 //    progress is toward its patrol waypoint: a town in its theatre within
-//    twice its sense radius of its post, drawn anew when reached.
-//  - A mobile unit that chose a cell holding enemies goes for one unit
-//    there (its quarry: one on the move first, then the weakest) and
+//    twice its sense radius of its post, drawn anew when reached (with
+//    chance 0.7 among the towns its side does not hold, if any).
+//  - A mobile unit ready to fight that chose a cell holding enemies goes
+//    for one unit there (its quarry: a mobile one first, then the weakest) and
 //    follows it: if the quarry's own destination is within its mobility
-//    plus one, it ends the day there, so a pursuer or raider catches a
-//    quarry that moves away (movement's second pass).
+//    plus one and a cell it may enter, it ends the day there, so a pursuer
+//    or raider catches a quarry that moves away (movement's second pass).
 //  - A cell can be entered if it lies in the unit's theatre (armed groups:
 //    anywhere but a country closed to them) and steps x movement cost is
 //    at most the unit's mobility; a neighbouring cell always can (every
@@ -53,6 +55,16 @@ int chebyshev(const core::Grid& g, core::CellIndex a, core::CellIndex b) {
 }
 }  // namespace
 
+bool Model::may_enter(int f, core::CellIndex from, core::CellIndex c) const {
+  const World& w = world_;
+  const Geography& geo = w.geo;
+  const int k = geo.country.data()[c];
+  if (k < 0 || !in_theatre(w, f, c)) return false;
+  if (government_side(w.factions[static_cast<std::size_t>(f)].spec.kind)) return geo.is_core(c);
+  // A border closed to armed groups: insurgents do not cross into that country.
+  return k == geo.country.data()[from] || !closed_to_armed_[static_cast<std::size_t>(k)];
+}
+
 void Model::units_decide() {
   World& w = world_;
   Units& u = w.units;
@@ -68,6 +80,7 @@ void Model::units_decide() {
     const Doctrine& d = fac.spec.doctrine;
     const PersonalityWeights& wt = fac.spec.weights;
     const bool gov = government_side(fac.spec.kind);
+    const View& seen = view(f);
     const core::CellIndex here = u.cell[i];
     const double own = std::max(1, u.strength[i]);
     const int R = std::max(1, static_cast<int>(d.sense_radius_cells));
@@ -83,10 +96,10 @@ void Model::units_decide() {
     // Distance-weighted known hostile strength around a cell: an enemy d
     // cells away counts sum over r >= d of 1/(r + 1), r = 0, 1, 2, 4, ... R.
     auto known_around = [&](core::CellIndex c) {
-      double k = static_cast<double>(known_sat_[f].square(c, 0));
+      double k = static_cast<double>(seen.known_sat.square(c, 0));
       for (int r = 1;; r *= 2) {
         const int rr = std::min(r, R);
-        k += static_cast<double>(known_sat_[f].square(c, rr)) / (rr + 1.0);
+        k += static_cast<double>(seen.known_sat.square(c, rr)) / (rr + 1.0);
         if (rr == R) break;
       }
       return k;
@@ -96,12 +109,21 @@ void Model::units_decide() {
     // Patrols: a new waypoint when there is none or it is reached.
     const bool patrolling = u.mobile[i] && !withdrawing && known_here == 0;
     if (patrolling && (u.waypoint[i] == core::kNoCell || u.waypoint[i] == here)) {
-      std::vector<core::CellIndex> options;
-      for (const core::CellIndex t : town_cells_)
-        if (t != here && chebyshev(g, t, u.objective[i]) <= 2 * R && in_theatre(w, static_cast<int>(f), t) &&
-            (gov ? geo.is_core(t) : true))
-          options.push_back(t);
-      u.waypoint[i] = options.empty() ? u.objective[i] : options[draws.below(static_cast<std::uint32_t>(options.size()))];
+      // Towns in reach; those its side does not hold (nobody's, or the
+      // enemy's) first, with chance 0.7: patrols go where control is at
+      // stake, and armed groups fill a vacuum.
+      std::vector<core::CellIndex> options, open;
+      for (const core::CellIndex t : town_cells_) {
+        if (t == here || chebyshev(g, t, u.objective[i]) > 2 * R || !in_theatre(w, static_cast<int>(f), t) ||
+            (gov && !geo.is_core(t)))
+          continue;
+        options.push_back(t);
+        const int holder = w.controller.data()[t];
+        if (holder < 0 || government_side(w.factions[static_cast<std::size_t>(holder)].spec.kind) != gov)
+          open.push_back(t);
+      }
+      const auto& pool = !open.empty() && draws.uniform() < 0.7 ? open : options;
+      u.waypoint[i] = pool.empty() ? u.objective[i] : pool[draws.below(static_cast<std::uint32_t>(pool.size()))];
     }
     // A mobile unit with enemies in sight hunts them (no pull to its post)
     // unless it has gone beyond twice its sense radius from its post.
@@ -120,13 +142,7 @@ void Model::units_decide() {
     for (int dy = -reach; dy <= reach; ++dy) {
       for (int dx = -reach; dx <= reach; ++dx) {
         const core::CellIndex c = g.offset_xy(x, y, dx, dy);
-        if (c == core::kNoCell || geo.country.data()[c] < 0) continue;
-        if (!in_theatre(w, static_cast<int>(f), c) && c != here) continue;
-        if (gov && !geo.is_core(c)) continue;
-        // A border closed to armed groups: insurgents do not cross into that country.
-        if (!gov && geo.country.data()[c] != geo.country.data()[here] &&
-            closed_to_armed_[static_cast<std::size_t>(geo.country.data()[c])])
-          continue;
+        if (c == core::kNoCell || (c != here && !may_enter(static_cast<int>(f), here, c))) continue;
         const int steps = std::max(std::abs(dx), std::abs(dy));
         if (steps > 1 && steps * geo.movement_cost.data()[c] > m + 1e-9) continue;
         const double progress = (std::max(std::abs(gx - x), std::abs(gy - y)) -
@@ -134,21 +150,22 @@ void Model::units_decide() {
                                 std::max(1.0, static_cast<double>(m));
         double score;
         if (withdrawing || holds_post) {
-          const double threat = static_cast<double>((gov ? hostile_sat_ : known_sat_)[f].square(c, 1)) / own;
+          const double threat = static_cast<double>((gov ? seen.hostile_sat : seen.known_sat).square(c, 1)) / own;
           score = 2.0 * progress - (gov ? 1.0 : 4.0) * threat;
         } else {
           const double known = known_around(c) / own;
           double enemy_term = known;
           if (!gov) {
             // Armed groups judge the odds by what they know of the enemy.
-            const double opposed = static_cast<double>(known_sat_[f].square(c, 1));
+            const double opposed = static_cast<double>(seen.known_sat.square(c, 1));
             double mass = static_cast<double>(strength_sat_[f].square(c, mass_r));
             if (steps > mass_r) mass += own;
             if (opposed > 0) enemy_term = opposed <= wt.raid_ratio * mass && ready ? known : -2.0 * known;
           } else if (!ready) {
             enemy_term = 0;  // resting after a fight
           }
-          const double friends = static_cast<double>(friendly_sat_[f].square(c, R)) / own;
+          const double friends =
+              static_cast<double>(seen.friendly_sat.square(c, R) - strength_sat_[f].square(c, R)) / own;
           const float ctl = w.control.data()[c];
           const double side_control = gov ? ctl : -ctl;
           const double people = std::log1p(static_cast<double>(population_here_[static_cast<std::size_t>(c)])) / 10.0;
@@ -164,8 +181,8 @@ void Model::units_decide() {
       }
     }
     u.target[i] = choice;
-    const bool enemy_there = side_here_[3 * f].data()[choice] > 0;
-    // The quarry: the unit it goes for in that cell, one on the move first
+    const bool enemy_there = seen.hostile.data()[choice] > 0;
+    // The quarry: the unit it goes for in that cell, a mobile one first
     // (an ambush), the weakest first, ties to the lower index.
     if (enemy_there && u.mobile[i] && !withdrawing && ready) {
       std::int32_t best_unit = -1;
@@ -184,9 +201,10 @@ void Model::units_decide() {
     }
     Posture posture;
     if (withdrawing) posture = Posture::withdraw;
-    else if (enemy_there && u.mobile[i]) posture = gov ? Posture::pursue : Posture::raid;
+    else if (enemy_there && u.mobile[i] && ready) posture = gov ? Posture::pursue : Posture::raid;
     else if (choice != here) posture = Posture::patrol;
-    else if (d.training_effect > 0 && friendly_sat_[f].square(here, 0) > 0) posture = Posture::train;
+    else if (d.training_effect > 0 && seen.friendly_sat.square(here, 0) > strength_sat_[f].square(here, 0))
+      posture = Posture::train;
     else posture = Posture::garrison;
     u.posture[i] = posture;
   }, 16);
@@ -204,8 +222,10 @@ void Model::units_move() {
     const std::int32_t q = quarry_[static_cast<std::size_t>(i)];
     if (q < 0) return;
     const core::CellIndex dest = u.target[static_cast<std::size_t>(q)];
-    const int reach = world_.factions[u.faction[i]].spec.doctrine.mobility_cells + 1;
-    if (chebyshev(g, u.cell[i], dest) <= reach) intercept_[static_cast<std::size_t>(i)] = dest;
+    const int f = u.faction[i];
+    const int reach = world_.factions[static_cast<std::size_t>(f)].spec.doctrine.mobility_cells + 1;
+    if (chebyshev(g, u.cell[i], dest) <= reach && may_enter(f, u.cell[i], dest))
+      intercept_[static_cast<std::size_t>(i)] = dest;
   }, 64);
   core::for_each_index(static_cast<std::int64_t>(u.size()), [&](std::int64_t i) { u.cell[i] = intercept_[static_cast<std::size_t>(i)]; }, 64);
 }

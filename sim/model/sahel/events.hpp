@@ -23,7 +23,7 @@ enum class EventType : std::uint8_t {
   hostility,    // two factions start or stop fighting each other
   sanctions,    // a cut to a faction's budget until `until_tick`
   coup,         // a shock to legitimacy and to the state's morale
-  set,          // model-wide parameters (civilians, legitimacy, combat, control) change
+  set,          // model-wide parameters (civilians, flight, legitimacy, combat, operations, control) change
   legitimacy_shock,  // local legitimacy jumps up or down in a country or everywhere
   contract_start,    // a mercenary contract: payer, monthly fee, concession mines, troops
   contract_end,      // the contract's payments stop and the mercenaries leave

@@ -68,7 +68,7 @@ struct PersonalityWeights {
   double cover = 0.2;       // toward cover (savanna, urban, floodplain)
   double control = 0.3;     // toward cells its side controls
   double civilians = 0.1;   // toward populated cells
-  double fighting = 0.0;    // toward where its side (its payer, for mercenaries) fought lately
+  double fighting = 0.0;    // toward where its side fought lately (the government side as a whole, or its own group)
   double raid_ratio = 0.7;  // insurgents attack only where the enemy is weaker than this times their massed strength
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Phase "civilians", second part: flight from harm to safety, and return
-// (after Flee, Suleimenova et al. 2017), for every household in parallel.
+// Phase "civilians", in the same pass as activation (civilians.cpp): flight
+// from harm to safety, and return (after Flee, Suleimenova et al. 2017),
+// for every household in parallel.
 //  - The hazard of flight at a cell counts what people there fear: civilians
 //    killed lately within flight.radius_cells (per 1,000 residents of that
 //    window), battles fought lately there, and insurgent rule (zones 4-5)
@@ -55,8 +56,7 @@ double Model::flight_hazard(core::CellIndex c) const {
   return h;
 }
 
-void Model::civilians_flee() {
-  if (spinning_up_) return;  // the spin-up settles the war, not the displacement (place_displaced)
+bool Model::flee(std::size_t i) {
   World& w = world_;
   Civilians& h = w.civilians;
   const Geography& geo = w.geo;
@@ -65,65 +65,59 @@ void Model::civilians_flee() {
   const auto tick = static_cast<std::uint32_t>(w.tick);
   const int speed = std::max(1, static_cast<int>(fp.speed_cells));
 
-  std::atomic<bool> moved{false};
-  core::for_each_index(static_cast<std::int64_t>(h.size()), [&](std::int64_t i) {
-    if (h.people[i] <= 0) return;
-    const core::CellIndex c = h.cell[i];
-    core::Draws d(w.key, tick, Stream::flight, h.id[i]);
-    if (h.destination[i] == core::kNoCell) {
-      const double hazard = hazard_[static_cast<std::size_t>(c)];
-      if (hazard > 0 && d.uniform() < 1.0 - std::exp(-hazard)) {
-        const int home_country = geo.country.data()[h.home[i]];
-        const double cost_here = geo.movement_cost.data()[c];
-        double weights[kNearestDestinations] = {};
-        double total = 0;
-        const std::int16_t* near = &nearest_destinations_[static_cast<std::size_t>(c) * kNearestDestinations];
-        for (int k = 0; k < kNearestDestinations; ++k) {
-          if (near[k] < 0) continue;
-          const Destination& dest = destinations_[static_cast<std::size_t>(near[k])];
-          const core::CellIndex at = dest.cells.front();
-          if (std::find(dest.cells.begin(), dest.cells.end(), c) != dest.cells.end() || !may_cross(c, at)) continue;
-          const double km = distance_km({geo.lon_of(g.x_of(c)), geo.lat_of(g.y_of(c))},
-                                        {geo.lon_of(g.x_of(at)), geo.lat_of(g.y_of(at))});
-          const double cost = 0.5 * (cost_here + geo.movement_cost.data()[at]);
-          double weight = dest.pull * std::exp(-km * cost / fp.distance_km) / (1.0 + 1000.0 * hazard_[static_cast<std::size_t>(at)]);
-          if (dest.country != home_country) weight *= fp.abroad_preference;
-          weights[k] = weight;
-          total += weight;
-        }
-        if (total > 0) {
-          double pick = d.uniform() * total;
-          int k = 0, last = 0;
-          for (; k < kNearestDestinations; ++k) {
-            if (weights[k] <= 0) continue;
-            last = k;
-            if (pick < weights[k]) break;
-            pick -= weights[k];
-          }
-          if (k == kNearestDestinations) k = last;  // rounding at the very end
-          const Destination& dest = destinations_[static_cast<std::size_t>(near[k])];
-          h.destination[i] = dest.cells[d.below(static_cast<std::uint32_t>(dest.cells.size()))];
-          h.displaced[i] = 1;
-        }
-      } else if (h.displaced[i] && h.cell[i] != h.home[i] &&
-                 d.uniform() < (geo.country.data()[c] == geo.country.data()[h.home[i]] ? fp.return_rate
-                                                                                   : fp.refugee_return_rate) &&
-                 w.zone.data()[h.home[i]] <= 3 && hazard_[static_cast<std::size_t>(h.home[i])] < fp.return_hazard &&
-                 may_cross(c, h.home[i])) {
-        h.destination[i] = h.home[i];
+  if (h.people[i] <= 0) return false;
+  const core::CellIndex c = h.cell[i];
+  core::Draws d(w.key, tick, Stream::flight, h.id[i]);
+  if (h.destination[i] == core::kNoCell) {
+    const double hazard = hazard_[static_cast<std::size_t>(c)];
+    if (hazard > 0 && d.uniform() < 1.0 - std::exp(-hazard)) {
+      const int home_country = geo.country.data()[h.home[i]];
+      const double cost_here = geo.movement_cost.data()[c];
+      double weights[kNearestDestinations] = {};
+      double total = 0;
+      const std::int16_t* near = &nearest_destinations_[static_cast<std::size_t>(c) * kNearestDestinations];
+      for (int k = 0; k < kNearestDestinations; ++k) {
+        if (near[k] < 0) continue;
+        const Destination& dest = destinations_[static_cast<std::size_t>(near[k])];
+        const core::CellIndex at = dest.cells.front();
+        if (std::find(dest.cells.begin(), dest.cells.end(), c) != dest.cells.end() || !may_cross(c, at)) continue;
+        const double km = distance_km({geo.lon_of(g.x_of(c)), geo.lat_of(g.y_of(c))},
+                                      {geo.lon_of(g.x_of(at)), geo.lat_of(g.y_of(at))});
+        const double cost = 0.5 * (cost_here + geo.movement_cost.data()[at]);
+        double weight = dest.pull * std::exp(-km * cost / fp.distance_km) / (1.0 + 1000.0 * hazard_[static_cast<std::size_t>(at)]);
+        if (dest.country != home_country) weight *= fp.abroad_preference;
+        weights[k] = weight;
+        total += weight;
       }
-    }
-    if (h.destination[i] != core::kNoCell) {
-      h.cell[i] = step_towards(g, c, h.destination[i], speed);
-      moved.store(true, std::memory_order_relaxed);
-      if (h.cell[i] == h.destination[i]) {
-        h.destination[i] = core::kNoCell;
-        if (h.cell[i] == h.home[i]) h.displaced[i] = 0;
+      if (total > 0) {
+        double pick = d.uniform() * total;
+        int k = 0, last = 0;
+        for (; k < kNearestDestinations; ++k) {
+          if (weights[k] <= 0) continue;
+          last = k;
+          if (pick < weights[k]) break;
+          pick -= weights[k];
+        }
+        if (k == kNearestDestinations) k = last;  // rounding at the very end
+        const Destination& dest = destinations_[static_cast<std::size_t>(near[k])];
+        h.destination[i] = dest.cells[d.below(static_cast<std::uint32_t>(dest.cells.size()))];
+        h.displaced[i] = 1;
       }
+    } else if (h.displaced[i] && h.cell[i] != h.home[i] && w.zone.data()[h.home[i]] <= 3 &&
+               hazard_[static_cast<std::size_t>(h.home[i])] < fp.return_hazard && may_cross(c, h.home[i]) &&
+               d.uniform() < (geo.country.data()[c] == geo.country.data()[h.home[i]] ? fp.return_rate
+                                                                                 : fp.refugee_return_rate)) {
+      h.destination[i] = h.home[i];
     }
-  }, 1024);
-
-  if (moved.load()) civilian_buckets_.build(g.cells(), h.cell);
+  }
+  if (h.destination[i] != core::kNoCell) {
+    h.cell[i] = step_towards(g, c, h.destination[i], speed);
+    if (h.cell[i] == h.destination[i]) {
+      h.destination[i] = core::kNoCell;
+      if (h.cell[i] == h.home[i]) h.displaced[i] = 0;
+    }
+  }
+  return h.cell[i] != c;
 }
 
 }  // namespace sahel::model

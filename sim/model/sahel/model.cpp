@@ -2,6 +2,7 @@
 #include "model/sahel/model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/compaction.hpp"
@@ -19,6 +20,14 @@ double km_between(const Geography& geo, core::CellIndex a, core::CellIndex b) {
 
 }  // namespace
 
+Model::View::View(const core::Grid& g)
+    : hostile(g.make_layer<std::int64_t>(0)),
+      known(g.make_layer<std::int64_t>(0)),
+      friendly(g.make_layer<std::int64_t>(0)),
+      hostile_sat(g),
+      known_sat(g),
+      friendly_sat(g) {}
+
 Model::Model(World world)
     : world_(std::move(world)),
       n_factions_(static_cast<int>(world_.factions.size())),
@@ -31,13 +40,11 @@ Model::Model(World world)
   const Geography& geo = world_.geo;
   for (int f = 0; f < n_factions_; ++f) {
     strength_here_.push_back(g.make_layer<std::int64_t>(0));
-    hostile_sat_.emplace_back(g);
-    known_sat_.emplace_back(g);
-    friendly_sat_.emplace_back(g);
     strength_sat_.emplace_back(g);
-    for (int k = 0; k < 3; ++k) side_here_.push_back(g.make_layer<std::int64_t>(0));
   }
+  view_of_.assign(static_cast<std::size_t>(n_factions_), 0);
   scratch_ = g.make_layer<std::int64_t>(0);
+  scratch2_ = g.make_layer<std::int64_t>(0);
   active_here_ = g.make_layer<std::int64_t>(0);
   const auto cells = static_cast<std::size_t>(g.cells());
   const std::size_t actors = world_.actors();
@@ -114,10 +121,7 @@ Model::Model(World world)
 
   phases_.add("events", [this] { apply_events(); });
   phases_.add("sensing", [this] { sense(); });
-  phases_.add("civilians", [this] {
-    civilians_decide();
-    civilians_flee();
-  });
+  phases_.add("civilians", [this] { civilians_decide(); });
   phases_.add("decisions", [this] { units_decide(); });
   phases_.add("movement", [this] { units_move(); });
   phases_.add("combat", [this] { fight(); });
@@ -209,14 +213,14 @@ void Model::place_displaced() {
       for (std::size_t k = 0; k < destinations_.size(); ++k) {
         const Destination& dest = destinations_[k];
         if (dest.country != d.host) continue;
-        if (d.host == d.from && dest.cells.front() == home) continue;
+        if (d.host == d.from && std::find(dest.cells.begin(), dest.cells.end(), home) != dest.cells.end()) continue;
         const double km = km_between(geo, home, dest.cells.front());
         if (best < 0 || km < best_km) {
           best = static_cast<int>(k);
           best_km = km;
         }
       }
-      if (best < 0) break;
+      if (best < 0) continue;  // no destination for this household
       const Destination& dest = destinations_[static_cast<std::size_t>(best)];
       h.cell[i] = dest.cells[h.id[i] % dest.cells.size()];
       h.destination[i] = core::kNoCell;
@@ -231,14 +235,15 @@ std::uint32_t Model::add_unit(int faction, core::CellIndex cell, std::int32_t st
   return model::add_unit(world_, faction, cell, strength, Posture::patrol);
 }
 
-std::int64_t Model::kill_civilians(core::CellIndex cell, std::int64_t count, bool selective) {
+std::int64_t Model::kill_civilians(core::CellIndex cell, std::int64_t count, Victims victims) {
   Civilians& h = world_.civilians;
   std::int64_t killed = 0;
-  for (const bool active_first : {true, false}) {
-    if (active_first && !selective) continue;
+  for (const bool targeted : {true, false}) {
+    if (targeted && victims == Victims::anyone) continue;
     for (std::uint32_t i : civilian_buckets_.in_cell(cell)) {
       if (killed >= count) return killed;
-      if (active_first && h.status[i] != CivilianStatus::active) continue;
+      const bool active = h.status[i] == CivilianStatus::active;
+      if (targeted && active != (victims == Victims::insurgency_supporters)) continue;
       const std::int64_t take = std::min<std::int64_t>(count - killed, h.people[i]);
       h.people[i] -= static_cast<std::int32_t>(take);
       killed += take;
@@ -366,30 +371,43 @@ Census Model::census() const {
   const std::int64_t n = static_cast<std::int64_t>(h.size());
   const std::int64_t blocks = (n + kBlock - 1) / kBlock;
   std::vector<Sums> partial(static_cast<std::size_t>(blocks));
+  const std::int8_t* country = geo.country.data();
+  std::vector<std::uint8_t> core_country(nk, 0);
+  for (std::size_t k = 0; k < nk; ++k) core_country[k] = geo.countries[k].core ? 1 : 0;
+  std::vector<const float*> support(na);
+  for (std::size_t a = 0; a < na; ++a) support[a] = w.support[a].data();
   core::for_each_index(blocks, [&](std::int64_t b) {
     Sums& s = partial[static_cast<std::size_t>(b)];
     s.by_country.assign(4 * nk, 0);
     s.support.assign(na, 0.0);
+    std::int64_t* by_country = s.by_country.data();
+    // Local sums (no aliasing with the outputs), for up to 16 actors.
+    constexpr std::size_t kLocal = 16;
+    std::array<double, kLocal> local{};
+    double* sup = na <= kLocal ? local.data() : s.support.data();
     for (std::int64_t i = b * kBlock; i < std::min(n, (b + 1) * kBlock); ++i) {
       const std::int64_t p = h.people[i];
-      const int home = geo.country.data()[h.home[i]], here = geo.country.data()[h.cell[i]];
+      const core::CellIndex here_cell = h.cell[i];
+      const int home = country[h.home[i]], here = country[here_cell];
       s.people += p;
       s.displaced += h.displaced[i] ? p : 0;
       s.active += h.status[i] == CivilianStatus::active ? p : 0;
       if (home >= 0) {
-        s.by_country[4 * static_cast<std::size_t>(home)] += p;
-        if (h.displaced[i] && here == home) s.by_country[4 * static_cast<std::size_t>(home) + 1] += p;
+        by_country[4 * home] += p;
+        if (h.displaced[i] && here == home) by_country[4 * home + 1] += p;
       }
       if (here != home) {
         s.abroad += p;
-        if (home >= 0) s.by_country[4 * static_cast<std::size_t>(home) + 2] += p;
-        if (here >= 0) s.by_country[4 * static_cast<std::size_t>(here) + 3] += p;
+        if (home >= 0) by_country[4 * home + 2] += p;
+        if (here >= 0) by_country[4 * here + 3] += p;
       }
-      if (geo.is_core(h.cell[i])) {
+      if (here >= 0 && core_country[static_cast<std::size_t>(here)]) {
         s.inside += p;
-        for (std::size_t a = 0; a < na; ++a) s.support[a] += static_cast<double>(p) * w.support[a].data()[h.cell[i]];
+        const double people = static_cast<double>(p);
+        for (std::size_t a = 0; a < na; ++a) sup[a] += people * support[a][here_cell];
       }
     }
+    if (na <= kLocal) std::copy(local.begin(), local.begin() + static_cast<std::ptrdiff_t>(na), s.support.begin());
   }, 1);
   Sums sums;
   for (const Sums& s : partial) sums += s;

@@ -73,7 +73,9 @@ class Model {
   void apply_events();
   void sense();
   void civilians_decide();
-  void civilians_flee();
+  // Flight or return of household i today (none during the spin-up);
+  // whether it moved. Writes only household i.
+  bool flee(std::size_t i);
   void units_decide();
   void units_move();
   void fight();
@@ -84,19 +86,23 @@ class Model {
   void update_allegiance();
   void run_logistics();
   void keep_records();
-  // Runs `days` days before the start with no scheduled events and nobody
-  // moving, then makes them history: the accounts start from the state they
-  // left (docs/model.md 4.2).
+  // Runs `days` days before the start with no scheduled events and no
+  // flight (units move and fight; civilians take sides), then makes them
+  // history: the accounts start from the state they left (docs/model.md 4.2).
   void spin_up(int days);
   // Moves the scenario's displaced people away from home (docs/model.md 4.2).
   void place_displaced();
 
   // Helpers shared by phases.
   std::uint32_t add_unit(int faction, core::CellIndex cell, std::int32_t strength);
-  // Kills up to `count` people among the households in `cell` (active
-  // supporters first when `selective`, then in household order) and returns
-  // how many died. Touches only that cell's households.
-  std::int64_t kill_civilians(core::CellIndex cell, std::int64_t count, bool selective = false);
+  // Whom a killing takes first: anyone, the insurgency's active supporters
+  // (a government side's selective violence), or the others (an armed
+  // group's selective violence against suspected collaborators).
+  enum class Victims { anyone, insurgency_supporters, others };
+  // Kills up to `count` people among the households in `cell` (the targeted
+  // first, then in household order) and returns how many died. Touches only
+  // that cell's households.
+  std::int64_t kill_civilians(core::CellIndex cell, std::int64_t count, Victims victims = Victims::anyone);
   // Books deaths to a perpetrator: accounts, memory, blame (weighted by
   // `blame`) and fear. Sequential: tallies are shared.
   void book_civilian_deaths(int perpetrator, core::CellIndex cell, std::int64_t deaths, double blame);
@@ -108,6 +114,10 @@ class Model {
   // Event helpers shared by deploy/contract_start and withdraw/contract_end.
   void deploy_troops(int faction, core::CellIndex cell, int troops);
   void schedule_withdrawal(int faction, int troops, int until, int country, ConflictEvent& log);
+  // Whether a unit of faction f standing in `from` may enter cell c: a
+  // country of the map in its theatre; government forces stay in the core
+  // countries; armed groups do not cross into a country closed to them.
+  bool may_enter(int f, core::CellIndex from, core::CellIndex c) const;
   // Whether a household may set out from `from` for `to` (no closed border
   // between their countries).
   bool may_cross(core::CellIndex from, core::CellIndex to) const;
@@ -125,12 +135,25 @@ class Model {
   bool spinning_up_ = false;
   // Sensing products.
   int n_factions_ = 0;
+  std::size_t n_views_ = 0;  // views in use today
   std::vector<core::Layer<std::int64_t>> strength_here_;  // per faction, fighters per cell
-  // Per faction: hostile strength, the part of it the faction knows of,
-  // friendly strength (same side, not hostile), and its own strength.
-  std::vector<core::SummedAreaTable> hostile_sat_, known_sat_, friendly_sat_, strength_sat_;
-  std::vector<core::Layer<std::int64_t>> side_here_;  // per faction: hostile, known, friendly per cell
-  core::Layer<std::int64_t> scratch_;
+  std::vector<core::SummedAreaTable> strength_sat_;        // per faction
+  // What a faction sees: the strength of those it fights, the part of it
+  // it knows of, and its side's strength that it does not fight (itself
+  // included). Factions that fight the same enemies with the same
+  // informants (the same actor) share one view, so the tables are built
+  // once per view, not once per faction.
+  struct View {
+    std::vector<std::uint8_t> hostile_to;  // per faction
+    int actor = 0;
+    core::Layer<std::int64_t> hostile, known, friendly;
+    core::SummedAreaTable hostile_sat, known_sat, friendly_sat;
+    explicit View(const core::Grid& g);
+  };
+  std::vector<View> views_;
+  std::vector<int> view_of_;  // per faction
+  const View& view(std::size_t f) const { return views_[static_cast<std::size_t>(view_of_[f])]; }
+  core::Layer<std::int64_t> scratch_, scratch2_;
   core::Layer<std::int64_t> active_here_;  // active supporters per cell
   core::SummedAreaTable population_sat_, active_sat_, gov_sat_, harm_memory_sat_, battle_memory_sat_;
   core::CellBuckets unit_buckets_, civilian_buckets_;

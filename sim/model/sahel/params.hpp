@@ -19,8 +19,8 @@ struct CivilianParams {
 // Flight from harm to safety and return (after Flee, Suleimenova et al. 2017).
 struct FlightParams {
   int radius_cells = 1;              // harm and fighting felt within this many cells of a household
-  double per_death = 0.02;           // daily hazard per remembered civilian death nearby per 1,000 residents
-  double per_battle = 0.002;         // daily hazard per remembered battle nearby
+  double per_death = 0.006;          // daily hazard per remembered civilian death nearby per 1,000 residents
+  double per_battle = 0.002;        // daily hazard per remembered battle nearby
   double insurgent_rule = 0.0003;    // daily hazard under insurgent control (zones 4-5), times support for the state
   double memory_decay = 0.93;        // daily factor on remembered deaths and battles
   double speed_cells = 3;            // cells a displaced household covers per day
@@ -36,7 +36,7 @@ struct FlightParams {
 struct LegitimacyParams {
   double initial = 0.6;                  // support for the state side at the start (and its baseline)
   int radius_cells = 2;                  // harm and protection are felt within this many cells
-  double harm_sensitivity = 0.5;         // support lost by the perpetrator's side per death per 1,000 residents
+  double harm_sensitivity = 0.6;         // support lost by the perpetrator's side per death per 1,000 residents
   double selective_blame = 0.3;          // share of that loss for a selective killing
   double fear_gain = 0.5;                // compliance gained by the perpetrator per death per 1,000 residents
   double fear_decay = 0.05;              // daily decay of compliance
@@ -52,26 +52,26 @@ struct LegitimacyParams {
 
 // Engagements between armed units.
 struct CombatParams {
-  double kill_rate = 0.006;          // fighters killed per enemy fighter per engagement at effectiveness 1
+  double kill_rate = 0.003;          // fighters killed per enemy fighter per engagement at effectiveness 1
   double engagement_rate = 1.0;      // chance that hostile units that meet by chance in a cell fight
   double ambush_bonus = 2.0;         // multiplier on a raider's kill rate against a moving force
   double ambush_surprise = 0.5;      // multiplier on the ambushed side's kill rate
   double post_defence = 2.0;         // defenders' advantage in a garrison post
-  double intensity_sigma = 1.0;      // log-sd of an engagement's intensity (lognormal, mean 1)
+  double intensity_sigma = 0.8;      // log-sd of an engagement's intensity (lognormal, mean 1)
   double cover_detection[5] = {1.0, 0.9, 0.6, 0.7, 0.5};  // by terrain: desert ... urban
   double border_sanctuary = 0.5;     // detection multiplier in border cells
   double morale_loss_per_loss = 2.0; // morale lost per share of strength lost in a day
   double morale_recovery = 0.02;     // daily recovery toward 1
   double withdraw_morale = 0.3;      // below this a unit breaks off and withdraws
   double fatigue = 0.3;              // morale every unit in an engagement spends, win or lose
-  double ready_morale = 0.65;        // below this a unit does not seek a fight (operational tempo)
+  double ready_morale = 0.55;        // below this a unit does not seek a fight (operational tempo)
   double violence_decay = 0.95;      // daily factor on the recent-violence layer
 };
 
 // Operations: what forces know and how they gather.
 struct OperationParams {
   int mass_radius_cells = 3;         // a faction's units within this radius count together in local odds
-  double base_detection = 0.25;      // share of hostile strength a faction knows of without informants
+  double base_detection = 0.3;       // share of hostile strength a faction knows of without informants
   double heat_decay = 0.9;           // daily factor on the record of where each side fought
   int contest_radius_cells = 6;      // enemies within this radius make a cell contested
 };

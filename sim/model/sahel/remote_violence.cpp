@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Phase "combat", second part: explosions and remote violence, in unit
 // order (a few a day: sequential).
-//  - IEDs: an armed-group unit with ied_rate > 0 plants one with that daily
+//  - IEDs: a unit with ied_rate > 0 (in the shipped scenarios, armed
+//    groups') plants one with that daily
 //    chance when an enemy unit on the move (patrol, pursuit, withdrawal)
 //    stands within two cells; it hits the nearest such unit (ties: the
 //    lower index), killing min(strength, Poisson(ied_lethality x (1 -
 //    protection of the target))).
 //  - Shelling: with daily chance shelling_rate, a unit shells an enemy post
 //    (garrison or training posture) one or two cells away, killing
-//    min(strength, Poisson(shelling_lethality)).
+//    min(strength, Poisson(shelling_lethality x (1 - protection))).
 //  - Air strikes: a faction with air power makes Poisson(air_strikes_per_day)
 //    strikes a day, only from its open bases (its objective cells in its
-//    theatre) and only where it may operate: each on one of the cells,
+//    theatre where it has fighters within one cell) and only where it may
+//    operate: each on one of the cells,
 //    within air_strike_radius_cells of a base, holding the most hostile
 //    fighters it knows of (hostile strength x (base_detection +
 //    (1 - base_detection) x loyalty of the residents to it); ties: lower
@@ -104,7 +106,7 @@ void Model::strike_remotely() {
     if (d.air_strike_radius_cells <= 0 || d.air_strikes_per_day <= 0) continue;
     std::vector<core::CellIndex> bases;
     for (core::CellIndex c : fac.objective_cells)
-      if (in_theatre(w, static_cast<int>(f), c)) bases.push_back(c);
+      if (in_theatre(w, static_cast<int>(f), c) && strength_sat_[f].square(c, 1) > 0) bases.push_back(c);
     if (bases.empty()) continue;
     core::Draws draws(w.key, tick, Stream::air_strike, f);
     const std::int64_t strikes = core::poisson(draws, d.air_strikes_per_day);

@@ -68,6 +68,7 @@ bool Model::may_cross(core::CellIndex from, core::CellIndex to) const {
 
 void Model::apply_events() {
   World& w = world_;
+  if (spinning_up_) return;  // the spin-up runs the starting forces only
   // Borders whose last day has passed reopen before today's events, so a
   // closure dated today can follow one that ended yesterday.
   for (const World::BorderClosure& b : w.closed_borders)

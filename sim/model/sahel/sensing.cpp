@@ -8,7 +8,8 @@
 //  - Per faction: the strength of those it fights, the part of it the
 //    faction knows of (base_detection + (1 - base_detection) x loyalty of
 //    the residents where the enemy stands), friendly strength (same side,
-//    not hostile) and its own strength.
+//    not hostile, itself included) and its own strength; factions that
+//    fight the same enemies with the same informants share these tables.
 //  - People, active supporters, government presence, remembered harm and
 //    battles.
 // Then, per cell, what a household there perceives: the estimated arrest
@@ -22,6 +23,11 @@
 #include "model/sahel/model.hpp"
 
 namespace sahel::model {
+
+namespace {
+// Nearest integer of a non-negative value (what llround gives there, inline).
+inline std::int64_t round_up_half(double v) { return static_cast<std::int64_t>(v + 0.5); }
+}  // namespace
 
 void Model::sense() {
   World& w = world_;
@@ -41,45 +47,66 @@ void Model::sense() {
     for (std::size_t k = 0; k < nf; ++k)
       if (w.hostile[f][k])
         actor_hostile_[static_cast<std::size_t>(w.factions[f].actor)][static_cast<std::size_t>(w.factions[k].actor)] = 1;
-  core::for_each_index(cells, [&](std::int64_t c) {
-    for (std::size_t a = 0; a < na; ++a) {
+  std::vector<std::vector<const float*>> enemies(na);  // per actor: the support layers of its enemies
+  for (std::size_t a = 0; a < na; ++a)
+    for (std::size_t b = 0; b < na; ++b)
+      if (actor_hostile_[a][b]) enemies[a].push_back(w.support[b].data());
+  for (std::size_t a = 0; a < na; ++a) {
+    const float* own_support = w.support[a].data();
+    const float* own_compliance = w.compliance[a].data();
+    const std::vector<const float*>& hostile = enemies[a];
+    float* out = loyalty_[a].data();
+    core::for_each_index(cells, [&](std::int64_t c) {
       float enemy = 0;
-      for (std::size_t b = 0; b < na; ++b)
-        if (actor_hostile_[a][b]) enemy = std::max(enemy, w.support[b].data()[c]);
-      const float own = w.support[a].data()[c] + w.compliance[a].data()[c];
-      loyalty_[a][static_cast<std::size_t>(c)] = std::clamp(own - enemy, 0.0f, 1.0f);
-    }
-  }, 1024);
+      for (const float* e : hostile) enemy = std::max(enemy, e[c]);
+      out[c] = std::clamp(own_support[c] + own_compliance[c] - enemy, 0.0f, 1.0f);
+    }, 4096);
+  }
 
-  // Per faction: hostile, known hostile and friendly strength per cell
+  // The views: factions that fight the same factions with the same
+  // informants share one (in faction order of first appearance).
+  n_views_ = 0;
+  for (std::size_t f = 0; f < nf; ++f) {
+    const int actor = w.factions[f].actor;
+    std::size_t v = 0;
+    while (v < n_views_ && !(views_[v].actor == actor && views_[v].hostile_to == w.hostile[f])) ++v;
+    if (v == n_views_) {
+      if (v == views_.size()) views_.emplace_back(g);
+      views_[v].actor = actor;
+      views_[v].hostile_to = w.hostile[f];
+      ++n_views_;
+    }
+    view_of_[f] = static_cast<int>(v);
+  }
+  // Per view: hostile, known hostile and friendly strength per cell
   // (whole-layer sums), then all the window tables at once, one task per table.
   const double base = w.params.operations.base_detection;
-  core::for_each_index(static_cast<std::int64_t>(nf), [&](std::int64_t f64) {
-    const auto f = static_cast<std::size_t>(f64);
-    core::Layer<std::int64_t>& hostile = side_here_[3 * f];
-    core::Layer<std::int64_t>& known = side_here_[3 * f + 1];
-    core::Layer<std::int64_t>& friendly = side_here_[3 * f + 2];
-    hostile.setZero();
-    friendly.setZero();
+  core::for_each_index(static_cast<std::int64_t>(n_views_), [&](std::int64_t v64) {
+    View& view = views_[static_cast<std::size_t>(v64)];
+    const bool gov = view.actor == 0;
+    view.hostile.setZero();
+    view.friendly.setZero();
     for (std::size_t k = 0; k < nf; ++k) {
-      if (k == f) continue;
-      const bool same_side = government_side(w.factions[f].spec.kind) == government_side(w.factions[k].spec.kind);
-      if (w.hostile[f][k]) hostile += strength_here_[k];
-      else if (same_side) friendly += strength_here_[k];
+      if (view.hostile_to[k]) view.hostile += strength_here_[k];
+      else if (government_side(w.factions[k].spec.kind) == gov) view.friendly += strength_here_[k];
     }
-    const std::vector<float>& loyal = loyalty_[static_cast<std::size_t>(w.factions[f].actor)];
+    const std::vector<float>& loyal = loyalty_[static_cast<std::size_t>(view.actor)];
     for (std::int64_t c = 0; c < cells; ++c) {
-      const std::int64_t s = hostile.data()[c];
-      known.data()[c] = s == 0 ? 0 : std::llround(static_cast<double>(s) * (base + (1.0 - base) * loyal[static_cast<std::size_t>(c)]));
+      const std::int64_t s = view.hostile.data()[c];
+      view.known.data()[c] =
+          s == 0 ? 0 : round_up_half(static_cast<double>(s) * (base + (1.0 - base) * loyal[static_cast<std::size_t>(c)]));
     }
   }, 1);
-  core::for_each_index(static_cast<std::int64_t>(4 * nf), [&](std::int64_t t) {
-    const auto f = static_cast<std::size_t>(t / 4);
-    switch (t % 4) {
-      case 0: strength_sat_[f].build(strength_here_[f]); break;
-      case 1: hostile_sat_[f].build(side_here_[3 * f]); break;
-      case 2: known_sat_[f].build(side_here_[3 * f + 1]); break;
-      default: friendly_sat_[f].build(side_here_[3 * f + 2]); break;
+  core::for_each_index(static_cast<std::int64_t>(nf + 3 * n_views_), [&](std::int64_t t) {
+    if (t < static_cast<std::int64_t>(nf)) {
+      strength_sat_[static_cast<std::size_t>(t)].build(strength_here_[static_cast<std::size_t>(t)]);
+      return;
+    }
+    View& view = views_[static_cast<std::size_t>((t - static_cast<std::int64_t>(nf)) / 3)];
+    switch ((t - static_cast<std::int64_t>(nf)) % 3) {
+      case 0: view.hostile_sat.build(view.hostile); break;
+      case 1: view.known_sat.build(view.known); break;
+      default: view.friendly_sat.build(view.friendly); break;
     }
   }, 1);
 
@@ -110,13 +137,13 @@ void Model::sense() {
   gov_sat_.build(scratch_);
   // Remembered harm and battles in fixed point (x1000), so window sums stay exact.
   core::for_each_index(cells, [&](std::int64_t c) {
-    scratch_.data()[c] = std::llround(w.harm_memory.data()[c] * 1000.0);
+    scratch_.data()[c] = round_up_half(w.harm_memory.data()[c] * 1000.0);
+    scratch2_.data()[c] = round_up_half(w.battle_memory.data()[c] * 1000.0);
   });
-  harm_memory_sat_.build(scratch_);
-  core::for_each_index(cells, [&](std::int64_t c) {
-    scratch_.data()[c] = std::llround(w.battle_memory.data()[c] * 1000.0);
-  });
-  battle_memory_sat_.build(scratch_);
+  core::for_each_index(2, [&](std::int64_t t) {
+    if (t == 0) harm_memory_sat_.build(scratch_);
+    else battle_memory_sat_.build(scratch2_);
+  }, 1);
 
   // What a household in each cell perceives.
   const CivilianParams& cp = w.params.civilians;
@@ -134,11 +161,11 @@ void Model::sense() {
     // can suppress in the short run).
     arrest_risk_[s] = static_cast<float>(1.0 - (1.0 - arrest) * (1.0 - w.compliance[0].data()[c]));
     // The recruiting group: within reach, where the state does not hold the
-    // ground (Kalyvas zones 3-5), the one with the most fighters near,
+    // ground firmly (Kalyvas zones 2-5), the one with the most fighters near,
     // weighted by how much the residents back it.
     std::int8_t best = -1;
     double best_score = 0;
-    if (w.zone.data()[c] >= 3) {
+    if (w.zone.data()[c] >= 2) {
       for (std::size_t k = 0; k < nf; ++k) {
         const Faction& fac = w.factions[k];
         // A group recruits only while it can pay and arm recruits (Weinstein

@@ -14,10 +14,12 @@
 //          * (1 + reprisal_sensitivity * losses per 100 fighters).
 //  - Selective with probability equal to the residents' net loyalty to the
 //    perpetrator (its informants): 1 + Poisson(selective_victims) victims,
-//    active supporters of the insurgency first. Otherwise indiscriminate:
+//    the enemy's supporters first (for the government side, the active
+//    supporters of the insurgency; for an armed group, the others, whom it
+//    suspects of collaborating). Otherwise indiscriminate:
 //    a Pareto size with exponent massacre_tail and median
-//    massacre_lethality (rounded up; at most the people there): a small
-//    median and a heavy tail of rare massacres.
+//    massacre_lethality (rounded up; at most twice the unit's fighters and
+//    the people there): a small median and a heavy tail of rare massacres.
 //  - Blame and fear: the perpetrator's side loses support in full for
 //    indiscriminate killings and selective_blame of it for selective ones;
 //    both buy it compliance (allegiance, control.cpp).
@@ -61,7 +63,7 @@ void Model::harm_civilians() {
         population_here_[static_cast<std::size_t>(c)] <= 0)
       return;
     const auto a = static_cast<std::size_t>(fac.actor);
-    const double contest = std::min(1.0, static_cast<double>(hostile_sat_[f].square(c, contest_r)) / 100.0 +
+    const double contest = std::min(1.0, static_cast<double>(view(f).hostile_sat.square(c, contest_r)) / 100.0 +
                                              static_cast<double>(w.heat[a].data()[c]));
     if (contest <= 0) return;
     double suspicion = 0;
@@ -80,7 +82,8 @@ void Model::harm_civilians() {
       const double alpha = std::max(0.1, d.massacre_tail);
       const double scale = d.massacre_lethality / std::pow(2.0, 1.0 / alpha);  // the Pareto median is scale * 2^(1/alpha)
       const double size = scale * std::pow(1.0 - draws.uniform(), -1.0 / alpha);
-      intent.victims = static_cast<std::int64_t>(std::ceil(std::min(size, 1e6)));
+      // No more victims than twice the unit's fighters in one day.
+      intent.victims = static_cast<std::int64_t>(std::ceil(std::min(size, 2.0 * u.strength[i])));
     }
   }, 64);
 
@@ -89,7 +92,11 @@ void Model::harm_civilians() {
     const Intent& intent = intents[i];
     if (intent.victims <= 0) continue;
     const core::CellIndex c = u.cell[i];
-    const std::int64_t killed = kill_civilians(c, intent.victims, intent.selective);
+    const bool gov = government_side(w.factions[u.faction[i]].spec.kind);
+    const Victims victims = !intent.selective ? Victims::anyone
+                            : gov             ? Victims::insurgency_supporters
+                                              : Victims::others;
+    const std::int64_t killed = kill_civilians(c, intent.victims, victims);
     if (killed == 0) continue;
     book_civilian_deaths(u.faction[i], c, killed, intent.selective ? selective_blame : 1.0);
     w.events_today.push_back({w.tick, EventKind::violence_against_civilians, SubEvent::attack, u.faction[i], -1, c, killed,

@@ -126,9 +126,10 @@ core::CellIndex nearest_of(const core::Grid& g, const std::vector<core::CellInde
   return best;
 }
 
-// An armed group's support where its fighters stand at the start: its
-// local_support at their cells, falling linearly to nothing at the
-// administrative reach (control.admin_radius_cells).
+// An armed group's support around the places it starts from (the places
+// named in the scenario, not the countryside cells its units start in):
+// its local_support there, falling linearly with distance to nothing just
+// beyond the administrative reach (control.admin_radius_cells + 1).
 void seed_group_support(World& w, const Faction& fac) {
   const double s0 = fac.spec.doctrine.local_support;
   if (s0 <= 0) return;
@@ -261,8 +262,20 @@ World make_world(Setup setup) {
   }
   w.actor_faction.assign(static_cast<std::size_t>(actors), -1);
   for (std::size_t f = nf; f-- > 0;) w.actor_faction[static_cast<std::size_t>(w.factions[f].actor)] = static_cast<int>(f);
+  const double initial = w.params.legitimacy.initial;
+  w.legitimacy_offset = grid.make_layer<float>(0.0f);
+  if (!setup.support_regions.empty())
+    core::for_each_index(grid.cells(), [&](std::int64_t c) {
+      const LonLat centre{w.geo.lon_of(grid.x_of(static_cast<core::CellIndex>(c))),
+                          w.geo.lat_of(grid.y_of(static_cast<core::CellIndex>(c)))};
+      double level = initial;
+      for (const SupportRegion& r : setup.support_regions)
+        if (distance_km(centre, r.at) <= r.radius_km) level = std::min(level, r.legitimacy);
+      w.legitimacy_offset.data()[c] = static_cast<float>(level - initial);
+    }, 1024);
   for (int a = 0; a < actors; ++a) {
-    w.support.push_back(grid.make_layer<float>(a == 0 ? static_cast<float>(w.params.legitimacy.initial) : 0.0f));
+    w.support.push_back(a == 0 ? core::Layer<float>(w.legitimacy_offset + static_cast<float>(initial))
+                               : grid.make_layer<float>(0.0f));
     w.compliance.push_back(grid.make_layer<float>(0));
     w.heat.push_back(grid.make_layer<float>(0));
   }

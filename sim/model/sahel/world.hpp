@@ -104,8 +104,8 @@ struct Civilians {
   std::vector<std::int8_t> recruiter;       // 1: that faction (scratch)
   std::size_t size() const { return id.size(); }
 };
-inline constexpr std::size_t kBytesPerCivilian = 4 * 10 + 1 * 3;
-static_assert(kBytesPerCivilian == 43, "update the per-civilian memory note");
+inline constexpr std::size_t kBytesPerCivilian = 4 * 8 + 1 * 3;
+static_assert(kBytesPerCivilian == 35, "update the per-civilian memory note");
 
 // One record of the ACLED-shaped event log. Types and sub-types follow
 // ACLED's names (ACLED codebook 2019).
@@ -158,6 +158,11 @@ struct World {
   // short-run compliance that fear of it buys (0-1, fades quickly).
   std::vector<core::Layer<float>> support, compliance;
   std::vector<int> actor_faction;      // per actor: a faction of it (the first)
+  // Per cell, how far the level the state side's support returns to lies
+  // from legitimacy.initial: 0, or a scenario's support region's level
+  // minus legitimacy.initial at the start (so a `set` of legitimacy.initial
+  // moves every cell's level).
+  core::Layer<float> legitimacy_offset;
   core::Layer<float> violence;        // recent deaths of every kind, decaying (for maps)
   core::Layer<float> harm_memory;     // civilians killed lately (decays with flight.memory_decay)
   core::Layer<float> battle_memory;   // battles fought lately (same decay)
@@ -188,6 +193,16 @@ struct World {
 namespace sahel::model {
 
 // Everything a run starts from, validated by the scenario layer.
+// A region whose people back the state less than elsewhere at the start,
+// and keep tending back to that level: cells within radius_km of `at`
+// start with support `legitimacy` for the state side if that is below
+// legitimacy.initial (the lowest of overlapping regions wins).
+struct SupportRegion {
+  LonLat at;
+  double radius_km = 0;
+  double legitimacy = 0.6;
+};
+
 struct Setup {
   Geography geo;
   SahelParams params;
@@ -196,6 +211,7 @@ struct Setup {
   std::vector<std::pair<int, int>> hostile_pairs;
   std::vector<ScheduledEvent> events;
   std::vector<InitialDisplacement> displacement;
+  std::vector<SupportRegion> support_regions;
   int spin_up_days = 0;  // days run before the start and not recorded (see Model)
 };
 
@@ -206,10 +222,9 @@ struct Setup {
 World make_world(Setup setup);
 
 // Appends a unit at full morale; whether it is mobile is drawn with the
-// faction's mobile_share, keyed by the unit's id. Its objective is the
-// objective cell of its faction nearest to `cell` (its post) when it holds
-// a post, one drawn from its faction's objective cells when it is mobile.
-// Returns the id.
+// faction's mobile_share, keyed by the unit's id. Its objective (its post,
+// or a mobile unit's base) is the objective cell of its faction nearest to
+// `cell`, or `cell` itself if the faction has none. Returns the id.
 std::uint32_t add_unit(World& w, int faction, core::CellIndex cell, std::int32_t strength, Posture posture);
 
 // Whether faction f may operate in the country of cell c (its theatre).
