@@ -81,4 +81,42 @@ int cells_apart(const core::Grid& g, core::CellIndex a, core::CellIndex b) {
   return std::max(std::abs(g.x_of(a) - g.x_of(b)), std::abs(g.y_of(a) - g.y_of(b)));
 }
 
+std::int64_t present_in(const model::World& w, int country) {
+  std::int64_t s = 0;
+  for (std::size_t i = 0; i < w.units.size(); ++i)
+    if (w.geo.country.data()[w.units.cell[i]] == country) s += w.units.strength[i];
+  return s;
+}
+
+void put_units(model::World& w, int f, core::CellIndex cell) {
+  for (std::size_t i = 0; i < w.units.size(); ++i)
+    if (w.units.faction[i] == f) w.units.cell[i] = w.units.target[i] = cell;
+}
+
+std::vector<model::ConflictEvent> run_days(model::Model& m, int days) {
+  std::vector<model::ConflictEvent> out;
+  for (int d = 0; d < days; ++d) {
+    m.step();
+    out.insert(out.end(), m.events_today().begin(), m.events_today().end());
+  }
+  return out;
+}
+
+int count_kind(const std::vector<model::ConflictEvent>& events, model::EventKind kind) {
+  return static_cast<int>(
+      std::count_if(events.begin(), events.end(), [&](const model::ConflictEvent& e) { return e.kind == kind; }));
+}
+
+std::int32_t strength_of_unit(const model::World& w, std::uint32_t id) {
+  for (std::size_t i = 0; i < w.units.size(); ++i)
+    if (w.units.id[i] == id) return w.units.strength[i];
+  return 0;
+}
+
+core::CellIndex cell_of(const model::World& w, int f) {
+  for (std::size_t i = 0; i < w.units.size(); ++i)
+    if (w.units.faction[i] == f) return w.units.cell[i];
+  return core::kNoCell;
+}
+
 }  // namespace sahel::test

@@ -41,4 +41,19 @@ std::int64_t people_alive(const model::World& w);
 // Chebyshev distance in cells.
 int cells_apart(const core::Grid& g, core::CellIndex a, core::CellIndex b);
 
+// Fighters of any faction standing in map country `country`.
+std::int64_t present_in(const model::World& w, int country);
+// Moves every unit of faction f to `cell` (before the Model is built: an
+// armed group's start is moved to the countryside away from its enemies, and
+// a test may want it elsewhere). Its units' posts stay as they were.
+void put_units(model::World& w, int f, core::CellIndex cell);
+// Runs `days` days and returns every event logged on them, in order.
+std::vector<model::ConflictEvent> run_days(model::Model& m, int days);
+// Events of one kind among `events`.
+int count_kind(const std::vector<model::ConflictEvent>& events, model::EventKind kind);
+// The strength of the unit with this id, 0 if it is gone.
+std::int32_t strength_of_unit(const model::World& w, std::uint32_t id);
+// The cell of the first unit of faction f, kNoCell if it has none.
+core::CellIndex cell_of(const model::World& w, int f);
+
 }  // namespace sahel::test

@@ -20,14 +20,16 @@
 //    strength, so a pursuer moves toward the nearest enemy it knows of.
 //    Armed groups weigh the local odds: the strength of their faction
 //    within mass_radius_cells of the cell (it attacks together) against
-//    the hostile strength within one cell of it; they move onto enemies
-//    weaker than raid_ratio times that mass (a raid on a post or a column)
-//    and away from stronger ones (A counts twice, negative).
+//    the hostile strength they know of within their mobility of it; they
+//    move onto enemies weaker than raid_ratio times that mass (a raid on a
+//    post or a column) and keep away from stronger ones (A counts twice,
+//    negative).
 //    With enemies in sight a unit hunts them and feels no pull to its post
 //    (unless it is more than twice its sense radius from it); otherwise
-//    progress is toward its patrol waypoint: a town in its theatre within
-//    twice its sense radius of its post, drawn anew when reached (with
-//    chance 0.7 among the towns its side does not hold, if any).
+//    progress is toward its patrol waypoint, drawn anew when reached: for
+//    a government force one of its objective cells, for an armed group a
+//    town, in its theatre within twice its sense radius of its post (with
+//    chance 0.7 among those its side does not hold, if any).
 //  - A mobile unit ready to fight that chose a cell holding enemies goes
 //    for one unit there (its quarry: a mobile one first, then the weakest) and
 //    follows it: if the quarry's own destination is within its mobility
@@ -112,8 +114,11 @@ void Model::units_decide() {
       // Towns in reach; those its side does not hold (nobody's, or the
       // enemy's) first, with chance 0.7: patrols go where control is at
       // stake, and armed groups fill a vacuum.
+      // Government forces patrol their own objectives only (a base they
+      // closed is no longer theirs to patrol); armed groups any town.
       std::vector<core::CellIndex> options, open;
-      for (const core::CellIndex t : town_cells_) {
+      const std::vector<core::CellIndex>& towns = gov ? fac.objective_cells : town_cells_;
+      for (const core::CellIndex t : towns) {
         if (t == here || chebyshev(g, t, u.objective[i]) > 2 * R || !in_theatre(w, static_cast<int>(f), t) ||
             (gov && !geo.is_core(t)))
           continue;
@@ -157,7 +162,9 @@ void Model::units_decide() {
           double enemy_term = known;
           if (!gov) {
             // Armed groups judge the odds by what they know of the enemy.
-            const double opposed = static_cast<double>(seen.known_sat.square(c, 1));
+            // Everything known within a day's move of the cell could join the
+            // fight: a strong force there makes the cell one to keep away from.
+            const double opposed = static_cast<double>(seen.known_sat.square(c, std::max(1, m)));
             double mass = static_cast<double>(strength_sat_[f].square(c, mass_r));
             if (steps > mass_r) mass += own;
             if (opposed > 0) enemy_term = opposed <= wt.raid_ratio * mass && ready ? known : -2.0 * known;

@@ -205,6 +205,7 @@ TEST_CASE("base_open and base_close: objectives change; a closed base's units pu
   model::Setup s = toy.setup(2);
   auto force = quiet_faction("Force", FactionKind::foreign, {{"East", 900}}, "FR");
   force.objective = model::Objective::bases;
+  force.theatre = {"AA", "CC"};  // its bases in both countries are its objectives
   auto guard = quiet_faction("Guard", FactionKind::foreign, {}, "FR");
   guard.objective = model::Objective::mines;  // none on this map: no objective of its own
   s.factions = {force, guard};
@@ -256,16 +257,17 @@ TEST_CASE(
     "it reopens",
     "[sahel][events][borders]") {
   const int aa = 0, cc = 1, bb = 2;
-  // Violence next to the outside country BB, in CC: people flee to the town
-  // in AA, to the camp in BB and to BB's refuge point.
+  // Civilians killed next to the outside country BB, in CC: people flee to
+  // the town in AA, to the camp in BB and to BB's refuge point.
   const auto run = [&](std::vector<model::ScheduledEvent> events, int days) {
     ToyWorld toy = toy_world(1000);
     toy.add_base("Far", 1, 14);
     model::Setup s = toy.setup(3);
+    s.params.flight.per_death = 0.02;  // pinned: a strong flight, whatever the calibration
     s.factions = {quiet_faction("Army", FactionKind::state, {{"Far", 100}})};
     s.events = std::move(events);
     auto m = std::make_unique<model::Model>(model::make_world(std::move(s)));
-    m->world().violence.data()[toy.cell(16, 8)] = 500;
+    m->world().harm_memory.data()[toy.cell(16, 8)] = 500;
     for (int d = 0; d < days; ++d) m->step();
     return m;
   };
@@ -311,29 +313,43 @@ TEST_CASE(
     "[sahel][events][borders]") {
   const int cc = 1, bb = 2;
   // An army at (16, 8) next to a band at (17, 8), on CC's border with BB.
-  const auto setup = [](bool movement) {
+  const auto setup = [](bool movement, std::vector<model::ScheduledEvent> events = {}) {
     ToyWorld toy = toy_world(0);
     toy.add_base("Inner", 16, 8);
     toy.add_base("Edge", 17, 8);
     model::Setup s = toy.setup(4);
-    auto army =
-        quiet_faction("Army", FactionKind::state, {{movement ? "Inner" : "Edge", 300}}, "CC");
+    auto army = quiet_faction("Army", FactionKind::state,
+                              {{movement ? "Inner" : "Edge", movement ? 600 : 300}}, "CC");
     auto band = quiet_faction("Band", FactionKind::militant, {{"Edge", 100}});
     if (movement) {
-      // The band only avoids the army (one cell of sight, one cell a day).
+      // The band only avoids the army, too strong for it to raid, and keeps
+      // off ground the state holds (one cell of sight, one cell a day).
       band.doctrine.mobility_cells = 2;
+      band.doctrine.mobile_share = 1;
       band.doctrine.aggression = 1;
       band.doctrine.sense_radius_cells = 1;
-      band.weights = {-10, 0, 0, 0, 0, 0, 100};
+      band.weights.enemy = 1;
+      band.weights.control = 1;
+      band.weights.friends = band.weights.objective = band.weights.cover = band.weights.civilians = 0;
     } else {
-      for (auto* f : {&army, &band}) f->doctrine.aggression = f->doctrine.detectability = 1;
+      // Both hold their ground: they can only meet by chance (a raid would
+      // find the band's unit wherever it hid).
+      for (auto* f : {&army, &band}) {
+        f->doctrine.aggression = f->doctrine.detectability = 1;
+        f->doctrine.mobile_share = 0;
+      }
       for (double& c : s.params.combat.cover_detection) c = 1.0;
       s.params.combat.border_sanctuary = 0;  // a border cell hides completely
       s.params.combat.engagement_rate = 1;
     }
     s.factions = {army, band};
     s.hostile_pairs = {{0, 1}};
-    return s;
+    s.events = std::move(events);
+    model::World w = model::make_world(std::move(s));
+    // An armed group starts in the countryside around a place its enemies
+    // hold; this one stands at the edge.
+    test::put_units(w, 1, toy.cell(17, 8));
+    return w;
   };
   const auto band_country = [](const model::World& w) {
     for (std::size_t i = 0; i < w.units.size(); ++i)
@@ -344,13 +360,11 @@ TEST_CASE(
   close.civilians = false;
 
   SECTION("movement") {
-    model::Model open(model::make_world(setup(true)));
+    model::Model open(setup(true));
     for (int d = 0; d < 3; ++d) open.step();
     CHECK(band_country(open.world()) == bb);  // it escapes across the border
-    model::Setup s = setup(true);
     close.country = bb;
-    s.events = {close};
-    model::Model closed(model::make_world(std::move(s)));
+    model::Model closed(setup(true, {close}));
     for (int d = 0; d < 3; ++d) {
       closed.step();
       CHECK(band_country(closed.world()) == cc);
@@ -362,12 +376,10 @@ TEST_CASE(
       return std::count_if(m.events_today().begin(), m.events_today().end(),
                            [](const model::ConflictEvent& e) { return e.kind == model::EventKind::battle; });
     };
-    model::Model open(model::make_world(setup(false)));
+    model::Model open(setup(false));
     CHECK(battles(open) == 0);
-    model::Setup s = setup(false);
     close.country = cc;
-    s.events = {close};
-    model::Model closed(model::make_world(std::move(s)));
+    model::Model closed(setup(false, {close}));
     CHECK(battles(closed) == 1);
   }
 }
