@@ -124,9 +124,14 @@ def test_scenario_map_reads_the_units_the_simulator_wrote(sahel_runs):
         pytest.skip("this sahelsim build writes no units/ snapshots")
     units, source = scenario_map.start_units(run)
     assert source == f"units/units_{run.start_date}.csv"
-    # Same fighters as the scenario's start lists say (every start place is on the map).
-    listed = sum(int(s["troops"]) for f in run.scenario["factions"] for s in f.get("start") or [])
-    assert units["strength"].sum() == listed
+    # Same fighters as the timeseries gives for the start date (after the
+    # scenario's spin-up, if any: then they differ from its start lists).
+    ts = run.timeseries
+    at_start = ts[(ts["date"] == run.start_date) & (ts["faction"] != "civilians")]
+    assert units["strength"].sum() == int(at_start["strength"].sum())
+    if not (run.scenario.get("initial") or {}).get("spin_up_days"):
+        listed = sum(int(s["troops"]) for f in run.scenario["factions"] for s in f.get("start") or [])
+        assert units["strength"].sum() == listed
 
 
 def test_scenario_map_needs_the_start_snapshot(sahel_runs, tmp_path, capsys):

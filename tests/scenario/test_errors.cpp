@@ -130,11 +130,11 @@ TEST_CASE("an event's unknown key suggests the nearest key of its type, or names
 }
 
 TEST_CASE("a set event takes dotted keys of the model's sections, checked like the file", "[scenario][errors][events]") {
-  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {civilians.flee_rat: 0.1}}"),
-             Contains("events[0].set.civilians.flee_rat: unknown key 'civilians.flee_rat'; did you mean 'civilians.flee_rate'?"));
+  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {flight.per_deth: 0.1}}"),
+             Contains("events[0].set.flight.per_deth: unknown key 'flight.per_deth'; did you mean 'flight.per_death'?"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {combat.kill_rate: 2}}"),
              Contains("test.yaml:11:") &&
-                 Contains("events[0].set.combat.kill_rate: expected a number from 0 to 1 per enemy fighter per day, found '2'"));
+                 Contains("events[0].set.combat.kill_rate: expected a number from 0 to 1 per enemy fighter per engagement, found '2'"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {civilians.people_per_agent: 50}}"),
              Contains("'civilians.people_per_agent' is read only when a run starts"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {civilians: {flee_rate: 0.1}}}"),

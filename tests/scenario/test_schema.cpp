@@ -81,7 +81,7 @@ TEST_CASE("every event type is documented once, with its keys", "[scenario][sche
     CHECK(md.find(std::string("#### `type: ") + model::kEventTypeNames[i] + "`") !=
           std::string::npos);
   }
-  CHECK(md.find("| `civilians.flee_rate` | number | per day per death | 0.0005 | 0 to 100 |") !=
+  CHECK(md.find("| `flight.per_death` | number | per day per death per 1,000 residents | 0.006 | 0 to 1000 |") !=
         std::string::npos);
   CHECK(md.find("| `doctrine.unit_size` | integer | fighters | 150 | 1 to 100,000 |") !=
         std::string::npos);
