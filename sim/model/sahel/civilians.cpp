@@ -59,7 +59,7 @@ void Model::civilians_decide() {
     const bool may_move = h.destination[i] != core::kNoCell || hazard_[s] > 0 || h.displaced[i];
     if (!spinning_up_ && may_move && flee(i)) moved.store(true, std::memory_order_relaxed);
   }, 1024);
-  if (moved.load()) civilian_buckets_.build(g.cells(), h.cell);
+  if (moved.load()) regroup_households();
 
   // Recruits join their group's nearest unit, in household order, so the
   // same on any number of threads.

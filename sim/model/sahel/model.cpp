@@ -132,6 +132,7 @@ Model::Model(World world)
   phases_.add("logistics", [this] { run_logistics(); });
   phases_.add("records", [this] { keep_records(); });
 
+  regroup_households();
   // A world resumed from a checkpoint (tick > 0) already has its map of
   // control, its history and its displaced people.
   if (world_.tick > 0) return;
@@ -228,8 +229,10 @@ void Model::place_displaced() {
       moved += h.people[i];
     }
   }
-  civilian_buckets_stale_ = true;
+  regroup_households();
 }
+
+void Model::regroup_households() { civilian_buckets_.build(world_.geo.grid.cells(), world_.civilians.cell); }
 
 std::uint32_t Model::add_unit(int faction, core::CellIndex cell, std::int32_t strength) {
   return model::add_unit(world_, faction, cell, strength, Posture::patrol);
@@ -321,7 +324,7 @@ void Model::keep_records() {
   for (std::size_t i = 0; i < h.size(); ++i) keep[i] = h.people[i] > 0;
   core::compact(keep, h.id, h.cell, h.home, h.destination, h.people, h.hardship, h.risk_aversion, h.status,
                 h.displaced, h.recruits, h.recruiter);
-  civilian_buckets_stale_ = true;  // indices shifted
+  regroup_households();  // indices shifted
 }
 
 Census Model::census() const {
@@ -346,73 +349,67 @@ Census Model::census() const {
     const int k = w.controller.data()[cell];
     if (k >= 0 && geo.is_core(cell)) c.factions[static_cast<std::size_t>(k)].cells_controlled += 1;
   }
-  // One pass over the households, summed in fixed blocks: people per
-  // country of home and of residence, and support per actor.
+  // One pass over the households, cell by cell (the groups of households
+  // by cell are current: flight and compaction rebuild them), in fixed
+  // blocks of cells summed in block order: people per country of home and
+  // of residence, and support per actor weighted by each core cell's people.
   const std::size_t nk = geo.countries.size(), na = w.actors();
   struct Sums {
     std::int64_t people = 0, displaced = 0, abroad = 0, active = 0, inside = 0;
     std::vector<std::int64_t> by_country;  // per country: home population, idps, abroad, hosted
     std::vector<double> support;           // per actor: people x support, core cells
-    Sums& operator+=(const Sums& o) {
-      people += o.people;
-      displaced += o.displaced;
-      abroad += o.abroad;
-      active += o.active;
-      inside += o.inside;
-      if (by_country.size() < o.by_country.size()) by_country.resize(o.by_country.size(), 0);
-      for (std::size_t i = 0; i < o.by_country.size(); ++i) by_country[i] += o.by_country[i];
-      if (support.size() < o.support.size()) support.resize(o.support.size(), 0.0);
-      for (std::size_t i = 0; i < o.support.size(); ++i) support[i] += o.support[i];
-      return *this;
-    }
   };
   const Civilians& h = w.civilians;
-  constexpr std::int64_t kBlock = 4096;
-  const std::int64_t n = static_cast<std::int64_t>(h.size());
-  const std::int64_t blocks = (n + kBlock - 1) / kBlock;
+  const std::int64_t cells = geo.grid.cells();
+  constexpr std::int64_t kBlock = 1024;
+  const std::int64_t blocks = (cells + kBlock - 1) / kBlock;
   std::vector<Sums> partial(static_cast<std::size_t>(blocks));
   const std::int8_t* country = geo.country.data();
   std::vector<std::uint8_t> core_country(nk, 0);
   for (std::size_t k = 0; k < nk; ++k) core_country[k] = geo.countries[k].core ? 1 : 0;
-  std::vector<const float*> support(na);
-  for (std::size_t a = 0; a < na; ++a) support[a] = w.support[a].data();
   core::for_each_index(blocks, [&](std::int64_t b) {
     Sums& s = partial[static_cast<std::size_t>(b)];
     s.by_country.assign(4 * nk, 0);
     s.support.assign(na, 0.0);
     std::int64_t* by_country = s.by_country.data();
-    // Local sums (no aliasing with the outputs), for up to 16 actors.
-    constexpr std::size_t kLocal = 16;
-    std::array<double, kLocal> local{};
-    double* sup = na <= kLocal ? local.data() : s.support.data();
-    for (std::int64_t i = b * kBlock; i < std::min(n, (b + 1) * kBlock); ++i) {
-      const std::int64_t p = h.people[i];
-      const core::CellIndex here_cell = h.cell[i];
-      const int home = country[h.home[i]], here = country[here_cell];
-      s.people += p;
-      s.displaced += h.displaced[i] ? p : 0;
-      s.active += h.status[i] == CivilianStatus::active ? p : 0;
-      if (home >= 0) {
-        by_country[4 * home] += p;
-        if (h.displaced[i] && here == home) by_country[4 * home + 1] += p;
+    for (std::int64_t c = b * kBlock; c < std::min(cells, (b + 1) * kBlock); ++c) {
+      const int here = country[c];
+      std::int64_t in_cell = 0;
+      for (const std::uint32_t i : civilian_buckets_.in_cell(static_cast<core::CellIndex>(c))) {
+        const std::int64_t p = h.people[i];
+        const int home = country[h.home[i]];
+        in_cell += p;
+        if (h.displaced[i]) s.displaced += p;
+        if (h.status[i] == CivilianStatus::active) s.active += p;
+        if (home >= 0) {
+          by_country[4 * home] += p;
+          if (h.displaced[i] && here == home) by_country[4 * home + 1] += p;
+        }
+        if (here != home) {
+          s.abroad += p;
+          if (home >= 0) by_country[4 * home + 2] += p;
+          if (here >= 0) by_country[4 * here + 3] += p;
+        }
       }
-      if (here != home) {
-        s.abroad += p;
-        if (home >= 0) by_country[4 * home + 2] += p;
-        if (here >= 0) by_country[4 * here + 3] += p;
-      }
-      if (here >= 0 && core_country[static_cast<std::size_t>(here)]) {
-        s.inside += p;
-        const double people = static_cast<double>(p);
-        for (std::size_t a = 0; a < na; ++a) sup[a] += people * support[a][here_cell];
+      s.people += in_cell;
+      if (in_cell > 0 && here >= 0 && core_country[static_cast<std::size_t>(here)]) {
+        s.inside += in_cell;
+        for (std::size_t a = 0; a < na; ++a) s.support[a] += static_cast<double>(in_cell) * w.support[a].data()[c];
       }
     }
-    if (na <= kLocal) std::copy(local.begin(), local.begin() + static_cast<std::ptrdiff_t>(na), s.support.begin());
   }, 1);
   Sums sums;
-  for (const Sums& s : partial) sums += s;
-  sums.by_country.resize(4 * nk, 0);
-  sums.support.resize(na, 0.0);
+  sums.by_country.assign(4 * nk, 0);
+  sums.support.assign(na, 0.0);
+  for (const Sums& s : partial) {
+    sums.people += s.people;
+    sums.displaced += s.displaced;
+    sums.abroad += s.abroad;
+    sums.active += s.active;
+    sums.inside += s.inside;
+    for (std::size_t i = 0; i < 4 * nk; ++i) sums.by_country[i] += s.by_country[i];
+    for (std::size_t a = 0; a < na; ++a) sums.support[a] += s.support[a];
+  }
   c.population = sums.people;
   c.displaced = sums.displaced;
   c.refugees = sums.abroad;

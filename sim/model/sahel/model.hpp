@@ -156,8 +156,11 @@ class Model {
   core::Layer<std::int64_t> scratch_, scratch2_;
   core::Layer<std::int64_t> active_here_;  // active supporters per cell
   core::SummedAreaTable population_sat_, active_sat_, gov_sat_, harm_memory_sat_, battle_memory_sat_;
+  // Units and households grouped by cell. The households' groups are kept
+  // current at all times (every move or compaction regroups them), so the
+  // census and any phase can read them.
   core::CellBuckets unit_buckets_, civilian_buckets_;
-  bool civilian_buckets_stale_ = true;  // households moved or were compacted since the last build
+  void regroup_households();
   // Per actor and cell: net loyalty of the residents (sensing).
   std::vector<std::vector<float>> loyalty_;
   std::vector<std::vector<std::uint8_t>> actor_hostile_;  // [a][b]: some faction of a fights some faction of b

@@ -35,8 +35,6 @@ void Model::sense() {
   const auto cells = g.cells();
   const std::size_t nf = w.factions.size(), na = w.actors();
   unit_buckets_.build(cells, w.units.cell);
-  if (civilian_buckets_stale_) civilian_buckets_.build(cells, w.civilians.cell);
-  civilian_buckets_stale_ = false;
 
   for (auto& layer : strength_here_) layer.setZero();
   for (std::size_t i = 0; i < w.units.size(); ++i)
