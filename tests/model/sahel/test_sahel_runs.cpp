@@ -53,6 +53,7 @@ TEST_CASE("people and fighters are conserved every tick of withdrawal_and_wagner
   model::Model m(model::make_world(std::move(s.setup)));
   const model::World& w = m.world();
   REQUIRE(w.people_initial > 60000000);  // Mali + Burkina Faso + Niger
+  REQUIRE(m.census().displaced > 2000000);  // the stocks of the start date
   std::int64_t deployed = 0, withdrawn = 0, killed = 0, recruited = 0;
   for (int t = 1; t <= ticks; ++t) {
     m.step();
@@ -62,6 +63,22 @@ TEST_CASE("people and fighters are conserved every tick of withdrawal_and_wagner
       people += w.civilians.people[i];
     }
     REQUIRE(people + w.people_dead + w.people_recruited == w.people_initial);
+    // The census's accounts of where people are add up: every person has a
+    // home country; the displaced are the IDPs plus the refugees; every
+    // refugee is hosted somewhere.
+    const model::Census census = m.census();
+    std::int64_t by_home = 0, idps = 0, abroad = 0, hosted = 0;
+    for (const model::CountryCensus& k : census.countries) {
+      by_home += k.population;
+      idps += k.idps;
+      abroad += k.refugees_abroad;
+      hosted += k.refugees_hosted;
+    }
+    REQUIRE(census.population == people);
+    REQUIRE(by_home == people);
+    REQUIRE(idps + abroad == census.displaced);
+    REQUIRE(abroad == census.refugees);
+    REQUIRE(hosted == abroad);
     std::vector<std::int64_t> present(w.factions.size(), 0);
     for (std::size_t i = 0; i < w.units.size(); ++i) {
       REQUIRE(w.units.strength[i] > 0);  // empty units are compacted away
