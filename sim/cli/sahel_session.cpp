@@ -46,7 +46,19 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
   output::RunCursor cursor;
   output::CheckpointInfo resumed;
   const bool resuming = !plan.resume_from.empty();
-  if (resuming) resumed = output::read_checkpoint(plan.resume_from, initial, cursor);
+  // The checkpoint's date, as a day of this scenario (which may start
+  // earlier or later than the history that wrote it).
+  auto day_of = [&](const std::string& date) {
+    const auto day = scenario::parse_date(date);
+    const int tick = day ? static_cast<int>((*day - s.start_date).count()) : -1;
+    if (!day || tick < 0)
+      throw scenario::InputError({plan.resume_from.string(), 0, 0},
+                                 fmt::format("the checkpoint is of {}, before this scenario's start ({}); expected a "
+                                             "checkpoint dated within the run",
+                                             date, scenario::format_date(s.start_date)));
+    return tick;
+  };
+  if (resuming) resumed = output::read_checkpoint(plan.resume_from, initial, cursor, day_of);
   model::Model model(std::move(initial));
   const model::World& world = model.world();
   const int first_tick = world.tick;

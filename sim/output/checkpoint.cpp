@@ -254,7 +254,8 @@ void write_checkpoint(const std::filesystem::path& path, const model::World& w, 
   write_file_atomically(path, out.bytes());
 }
 
-CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& w, RunCursor& cursor) {
+CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& w, RunCursor& cursor,
+                               const std::function<int(const std::string& date)>& day_of) {
   const std::string file = path.string();
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CheckpointError(fmt::format("{}: cannot open the checkpoint", file));
@@ -420,7 +421,9 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
   // Its model-wide parameters are its own, as its `set` events had made
   // them by that day (so a scenario resumed from its own checkpoint runs on
   // exactly as it would have).
+  info.tick = day_of(info.date);
   w.tick = info.tick;
+  w.started = true;
   w.next_event = 0;
   for (; w.next_event < w.schedule.size() && w.schedule[w.next_event].tick <= info.tick; ++w.next_event) {
     const model::ScheduledEvent& e = w.schedule[w.next_event];

@@ -17,6 +17,7 @@
 // version is unknown, or its geography differs from the scenario's.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -52,10 +53,14 @@ void write_checkpoint(const std::filesystem::path& path, const model::World& wor
 // Replaces the dynamic state of `world` (freshly made from the scenario that
 // continues) with the checkpoint's. Factions are matched by name: every
 // faction of the checkpoint must exist in the world; factions only the new
-// scenario has start with no units and take no part in the history. The
-// world's events dated on or before the checkpoint's day are skipped.
-// Throws CheckpointError naming the file and what is wrong.
-CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& world, RunCursor& cursor);
+// scenario has start with no units and take no part in the history.
+// `day_of` gives the day of the checkpoint's date in the continuing
+// scenario's calendar (it may start on another date than the history: a
+// 2021 what-if continuing the 2017 history); the world's events dated on
+// or before that day are skipped. Throws CheckpointError naming the file
+// and what is wrong (and whatever `day_of` throws).
+CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& world, RunCursor& cursor,
+                               const std::function<int(const std::string& date)>& day_of);
 
 // Fingerprint of the static geography a checkpoint can be applied to.
 std::string geography_fingerprint(const model::Geography& geo, int people_per_agent);

@@ -20,10 +20,12 @@
 //    strength, so a pursuer moves toward the nearest enemy it knows of.
 //    Armed groups weigh the local odds: the strength of their faction
 //    within mass_radius_cells of the cell (it attacks together) against
-//    the hostile strength they know of within their mobility of it; they
-//    move onto enemies weaker than raid_ratio times that mass (a raid on a
-//    post or a column) and keep away from stronger ones (A counts twice,
-//    negative).
+//    the hostile strength they know of within one cell of it; they move
+//    onto enemies weaker than raid_ratio times that mass (a raid on a post
+//    or a column) and keep out of the reach of stronger ones (A counts
+//    twice, negative, in the cells next to them), while farther enemies
+//    still draw them: they work near posts and roads, where patrols and
+//    convoys pass, and wait there for a weak target.
 //    With enemies in sight a unit hunts them and feels no pull to its post
 //    (unless it is more than twice its sense radius from it); otherwise
 //    progress is toward its patrol waypoint, drawn anew when reached: for
@@ -162,9 +164,11 @@ void Model::units_decide() {
           double enemy_term = known;
           if (!gov) {
             // Armed groups judge the odds by what they know of the enemy.
-            // Everything known within a day's move of the cell could join the
-            // fight: a strong force there makes the cell one to keep away from.
-            const double opposed = static_cast<double>(seen.known_sat.square(c, std::max(1, m)));
+            // The odds against the enemies within one cell of it: a raid if
+            // they are weak enough, else a cell to keep out of. Farther
+            // enemies still draw the group: it works near their posts and
+            // roads, where patrols and convoys pass.
+            const double opposed = static_cast<double>(seen.known_sat.square(c, 1));
             double mass = static_cast<double>(strength_sat_[f].square(c, mass_r));
             if (steps > mass_r) mass += own;
             if (opposed > 0) enemy_term = opposed <= wt.raid_ratio * mass && ready ? known : -2.0 * known;

@@ -133,9 +133,10 @@ Model::Model(World world)
   phases_.add("records", [this] { keep_records(); });
 
   regroup_households();
-  // A world resumed from a checkpoint (tick > 0) already has its map of
-  // control, its history and its displaced people.
-  if (world_.tick > 0) return;
+  // A world resumed from a checkpoint already has its map of control, its
+  // history and its displaced people.
+  if (world_.started) return;
+  world_.started = true;
   // The starting map of control follows the starting forces at once.
   sense();
   update_control(1.0);

@@ -182,7 +182,9 @@ struct World {
   };
   std::vector<BorderClosure> closed_borders;
   std::vector<ConflictEvent> events_today;
-  // How the run starts (read by the Model at tick 0 only).
+  // How the run starts (read by the Model once, when it is not yet
+  // started; a world read from a checkpoint has started).
+  bool started = false;
   int spin_up_days = 0;
   std::vector<InitialDisplacement> initial_displacement;
   std::size_t actors() const { return support.size(); }
