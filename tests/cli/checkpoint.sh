@@ -38,6 +38,25 @@ grep -q '"resumed_from"' "$work/resumed/manifest.json" && ok || bad "manifest do
   && ok || bad "branching baseline into wagner_deal failed"
 grep -q ',Wagner,mercenary,' "$work/branch/timeseries.csv" && ok || bad "the branch lacks the new faction"
 
+# A branch that starts on another date than the history (as the 2021
+# what-ifs continue the 2017 history): the checkpoint's date is a day of the
+# branch's own calendar, the branch runs no spin-up of its own and places no
+# displaced people again, and starts with the history's forces.
+"$sim" run "$src/scenarios/baseline_2021.yaml" --set start_date=2021-06-01 --ticks 60 --checkpoint-at 2021-07-01 \
+  --out "$work/early" --quiet --threads 2 || bad "the history that starts a month early failed"
+"$sim" run "$src/scenarios/wagner_deal.yaml" --ticks 30 --from "$work/early/checkpoint-2021-07-01.bin" \
+  --out "$work/later" --quiet --threads 2 && ok || bad "a branch starting on the checkpoint's date failed"
+grep -q '^2021-07-02,1,' "$work/later/timeseries.csv" && ! grep -q '^2021-07-01,' "$work/later/timeseries.csv" \
+  && ok || bad "the branch should start on day 1 of its own calendar (2021-07-02)"
+history_fams=$(grep '^2021-07-01,30,FAMa,' "$work/early/timeseries.csv" | cut -d, -f5)
+branch_fams=$(grep '^2021-07-02,1,FAMa,' "$work/later/timeseries.csv" | cut -d, -f5)
+[ -n "$history_fams" ] && [ $((branch_fams - history_fams)) -le 150 ] && [ $((history_fams - branch_fams)) -le 150 ] \
+  && ok || bad "the branch did not start from the history's FAMa ($history_fams), it has $branch_fams (a second spin-up?)"
+"$sim" run "$src/scenarios/wagner_deal.yaml" --set start_date=2021-08-01 --ticks 30 \
+  --from "$work/early/checkpoint-2021-07-01.bin" --out "$work/too-late" --quiet 2> "$work/err"
+[ $? -eq 2 ] && grep -q "before this scenario's start" "$work/err" && ok \
+  || bad "a checkpoint dated before the branch's start not refused: $(cat "$work/err")"
+
 # Refusals: exit 2, a message naming the file, nothing written.
 refused() {  # name, checkpoint file, expected text
   local out="$work/refused-$1"
