@@ -20,9 +20,12 @@ deps:
 deps-test:
 	@bash .ci/install-deps.sh analysis mpi slurm
 
+# The compiler's progress goes to a log (shown in full if the build fails),
+# so `make run` prints the run's summary and little else.
 build: deps
 	@cmake --preset release >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@echo "building sahelsim (log: $(BUILD)/build.log)"
+	@cmake --build $(BUILD) -j $(JOBS) > $(BUILD)/build.log 2>&1 || { cat $(BUILD)/build.log; exit 1; }
 
 run: build
 	@$(SIM) run $(SCENARIO) --out out/$(basename $(notdir $(SCENARIO)))

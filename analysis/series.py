@@ -101,19 +101,19 @@ METRICS = [
            "Cells of Mali, Burkina Faso and Niger whose controller is the faction (cells nobody holds are "
            "contested and counted for no one)."),
     Metric("losses", "Fighters lost (cumulative)", "fighters", per_faction("losses", cumulative=True),
-           "Fighters each faction has lost in battles and air strikes since the start."),
+           "Fighters each faction has lost since the start: in battles, to IEDs, shelling and air strikes."),
     Metric("civilians_killed", "Civilians killed, by perpetrator (cumulative)", "people",
            per_faction("civilians_killed", cumulative=True),
            "Civilians each faction has killed since the start (collateral harm in battles and air strikes, "
-           "and one-sided violence)."),
+           "and violence against civilians)."),
     Metric("civilians_killed_by_kind", "Civilians killed, by kind of perpetrator (cumulative)", "people",
            per_kind("civilians_killed", cumulative=True),
            "The same deaths summed over the factions of each kind (state armies, foreign forces, "
            "mercenaries, peacekeepers, militants, separatists).", by="kind"),
     Metric("displacement", "Displaced people and refugees", "people",
            civilians("displaced", "refugees", labels={"displaced": "displaced (all)", "refugees": "refugees abroad"}),
-           "People away from home (displaced, including refugees) and those of them outside the three core "
-           "countries (refugees). New displacement caused in the run, not the pre-2021 stock.", by="civilians"),
+           "People away from home (displaced, including refugees) and those of them living outside their "
+           "home country (refugees), the scenario's stocks of its start date included.", by="civilians"),
     Metric("active_supporters", "Active supporters of the insurgency", "people",
            civilians("active_supporters", labels={"active_supporters": "active supporters"}),
            "People in households that actively support the insurgency (Epstein's rule with the local "
