@@ -45,7 +45,8 @@ const std::vector<ParamSpec<FlightParams>>& flight_table() {
                  "Daily hazard of flight per remembered battle nearby.", "calibration (docs/validation.md)"),
       real_param("insurgent_rule", &P::insurgent_rule, "per day", 0, 1,
                  "Daily hazard under insurgent control (Kalyvas zones 4-5), times the household's support for the state.",
-                 "assumption: people who back the state leave ground the groups take"),
+                 "assumption (people who back the state leave ground the groups take), level set by calibration to the "
+                 "displacement stocks (docs/validation.md)"),
       real_param("memory_decay", &P::memory_decay, "per day", 0, 1,
                  "Daily factor on remembered deaths and battles (0.93: a half-life of about 10 days).", kA),
       real_param("speed_cells", &P::speed_cells, "cells per day", 1, 100, "Distance a displaced household covers in a day.",
@@ -116,7 +117,8 @@ const std::vector<ParamSpec<CombatParams>>& combat_table() {
   static const std::vector<ParamSpec<P>> t = {
       real_param("kill_rate", &P::kill_rate, "per enemy fighter per engagement", 0, 1,
                  "Lanchester attrition coefficient at effectiveness 1 and intensity 1.",
-                 "calibration: about 3 deaths per battle in Mali (ACLED 2017: 620 in 191 battles, ACCORD 2018)"),
+                 "calibration: battle deaths in Mali (UCDP) and about 3 deaths per battle (ACLED 2017: 620 in 191 "
+                 "battles, ACCORD 2018); docs/validation.md"),
       real_param("engagement_rate", &P::engagement_rate, "per day", 0, 1,
                  "Chance that hostile units meeting by chance (or a pursuer that found its quarry) in one cell fight.", kA),
       real_param("ambush_bonus", &P::ambush_bonus, "", 0, 100, "Multiplier on a raider's kill rate against a moving force.", kA),
@@ -164,6 +166,11 @@ const std::vector<ParamSpec<OperationParams>>& operations_table() {
       integer_param("contest_radius_cells", &P::contest_radius_cells, "cells", 0, 100,
                     "Enemy fighters within this radius make a cell contested (no violence against civilians in a "
                     "quiet rear).", "assumption, after Kalyvas (2006): violence follows contestation"),
+      real_param("draw_cap_fighters", &P::draw_cap_fighters, "fighters", 0, 1e9,
+                 "Known hostile fighters in one cell count at most this much in what draws an armed group from "
+                 "afar: a large garrison draws no more than a post (up close the whole of it repels).",
+                 "assumption: violence in the capitals was rare (Niamey, Ouagadougou, Bamako under 5% of events, "
+                 "UCDP GED 2017-2021)"),
   };
   return t;
 }
@@ -328,8 +335,9 @@ const std::vector<KeySpec>& sahel_top_keys() {
       {"combat", "section", "all defaults", "the keys of combat.*", "Engagements, losses, morale."},
       {"operations", "section", "all defaults", "the keys of operations.*", "What forces know and how they mass."},
       {"control", "section", "all defaults", "the keys of control.*", "Control and Kalyvas zones."},
-      {"initial", "section", "none", "spin_up_days and displaced (initial.*)",
-       "How the run starts: a spin-up before the start date, and the displaced people of the start date."},
+      {"initial", "section", "none", "spin_up_days, displaced and support (initial.*)",
+       "How the run starts: a spin-up before the start date, the displaced people of the start date, and the "
+       "regions where the state is weakest."},
       {"output", "section", "all defaults", "the keys of output.*", "What a run writes besides the time series."},
       {"factions", "list", "required", "1 to 100 factions (factions[i].*)", "The armed actors."},
       {"hostility", "list", "none", "pairs [A, B] of two different faction names",

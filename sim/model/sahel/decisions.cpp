@@ -25,7 +25,9 @@
 //    or a column) and keep out of the reach of stronger ones (A counts
 //    twice, negative, in the cells next to them), while farther enemies
 //    still draw them: they work near posts and roads, where patrols and
-//    convoys pass, and wait there for a weak target.
+//    convoys pass, and wait there for a weak target. What draws them
+//    counts at most operations.draw_cap_fighters per cell: a large
+//    garrison draws no more than a post, and repels up close.
 //    With enemies in sight a unit hunts them and feels no pull to its post
 //    (unless it is more than twice its sense radius from it); otherwise
 //    progress is toward its patrol waypoint, drawn anew when reached: for
@@ -99,11 +101,13 @@ void Model::units_decide() {
 
     // Distance-weighted known hostile strength around a cell: an enemy d
     // cells away counts sum over r >= d of 1/(r + 1), r = 0, 1, 2, 4, ... R.
+    // A large garrison draws an armed group no more than a post does.
+    const core::SummedAreaTable& drawing = gov ? seen.known_sat : seen.known_capped_sat;
     auto known_around = [&](core::CellIndex c) {
-      double k = static_cast<double>(seen.known_sat.square(c, 0));
+      double k = static_cast<double>(drawing.square(c, 0));
       for (int r = 1;; r *= 2) {
         const int rr = std::min(r, R);
-        k += static_cast<double>(seen.known_sat.square(c, rr)) / (rr + 1.0);
+        k += static_cast<double>(drawing.square(c, rr)) / (rr + 1.0);
         if (rr == R) break;
       }
       return k;
@@ -171,7 +175,8 @@ void Model::units_decide() {
             const double opposed = static_cast<double>(seen.known_sat.square(c, 1));
             double mass = static_cast<double>(strength_sat_[f].square(c, mass_r));
             if (steps > mass_r) mass += own;
-            if (opposed > 0) enemy_term = opposed <= wt.raid_ratio * mass && ready ? known : -2.0 * known;
+            if (opposed > 0 && !(opposed <= wt.raid_ratio * mass && ready))
+              enemy_term = -2.0 * std::max(known, opposed / own);  // the whole garrison repels
           } else if (!ready) {
             enemy_term = 0;  // resting after a fight
           }

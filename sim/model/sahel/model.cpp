@@ -23,9 +23,11 @@ double km_between(const Geography& geo, core::CellIndex a, core::CellIndex b) {
 Model::View::View(const core::Grid& g)
     : hostile(g.make_layer<std::int64_t>(0)),
       known(g.make_layer<std::int64_t>(0)),
+      known_capped(g.make_layer<std::int64_t>(0)),
       friendly(g.make_layer<std::int64_t>(0)),
       hostile_sat(g),
       known_sat(g),
+      known_capped_sat(g),
       friendly_sat(g) {}
 
 Model::Model(World world)

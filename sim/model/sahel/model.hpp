@@ -146,8 +146,10 @@ class Model {
   struct View {
     std::vector<std::uint8_t> hostile_to;  // per faction
     int actor = 0;
-    core::Layer<std::int64_t> hostile, known, friendly;
-    core::SummedAreaTable hostile_sat, known_sat, friendly_sat;
+    // known_capped: the known strength per cell capped at
+    // operations.draw_cap_fighters, what draws armed groups from afar.
+    core::Layer<std::int64_t> hostile, known, known_capped, friendly;
+    core::SummedAreaTable hostile_sat, known_sat, known_capped_sat, friendly_sat;
     explicit View(const core::Grid& g);
   };
   std::vector<View> views_;

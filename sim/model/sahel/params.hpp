@@ -19,9 +19,9 @@ struct CivilianParams {
 // Flight from harm to safety and return (after Flee, Suleimenova et al. 2017).
 struct FlightParams {
   int radius_cells = 1;              // harm and fighting felt within this many cells of a household
-  double per_death = 0.006;          // daily hazard per remembered civilian death nearby per 1,000 residents
+  double per_death = 0.003;          // daily hazard per remembered civilian death nearby per 1,000 residents
   double per_battle = 0.002;        // daily hazard per remembered battle nearby
-  double insurgent_rule = 0.0003;    // daily hazard under insurgent control (zones 4-5), times support for the state
+  double insurgent_rule = 0.0006;    // daily hazard under insurgent control (zones 4-5), times support for the state
   double memory_decay = 0.93;        // daily factor on remembered deaths and battles
   double speed_cells = 3;            // cells a displaced household covers per day
   double distance_km = 150;          // distance scale in the choice of destination
@@ -52,7 +52,7 @@ struct LegitimacyParams {
 
 // Engagements between armed units.
 struct CombatParams {
-  double kill_rate = 0.003;          // fighters killed per enemy fighter per engagement at effectiveness 1
+  double kill_rate = 0.0018;         // fighters killed per enemy fighter per engagement at effectiveness 1
   double engagement_rate = 1.0;      // chance that hostile units that meet by chance in a cell fight
   double ambush_bonus = 2.0;         // multiplier on a raider's kill rate against a moving force
   double ambush_surprise = 0.5;      // multiplier on the ambushed side's kill rate
@@ -74,6 +74,7 @@ struct OperationParams {
   double base_detection = 0.3;       // share of hostile strength a faction knows of without informants
   double heat_decay = 0.9;           // daily factor on the record of where each side fought
   int contest_radius_cells = 6;      // enemies within this radius make a cell contested
+  double draw_cap_fighters = 400;    // known hostile fighters in one cell count at most this much in what draws armed groups
 };
 
 struct ControlParams {

@@ -89,21 +89,26 @@ void Model::sense() {
       else if (government_side(w.factions[k].spec.kind) == gov) view.friendly += strength_here_[k];
     }
     const std::vector<float>& loyal = loyalty_[static_cast<std::size_t>(view.actor)];
+    const auto cap = static_cast<std::int64_t>(w.params.operations.draw_cap_fighters);
     for (std::int64_t c = 0; c < cells; ++c) {
       const std::int64_t s = view.hostile.data()[c];
-      view.known.data()[c] =
+      const std::int64_t k =
           s == 0 ? 0 : round_up_half(static_cast<double>(s) * (base + (1.0 - base) * loyal[static_cast<std::size_t>(c)]));
+      view.known.data()[c] = k;
+      view.known_capped.data()[c] = std::min(k, cap);
     }
   }, 1);
-  core::for_each_index(static_cast<std::int64_t>(nf + 3 * n_views_), [&](std::int64_t t) {
+  // Four tables per view; the state's views need no known_capped table.
+  core::for_each_index(static_cast<std::int64_t>(nf + 4 * n_views_), [&](std::int64_t t) {
     if (t < static_cast<std::int64_t>(nf)) {
       strength_sat_[static_cast<std::size_t>(t)].build(strength_here_[static_cast<std::size_t>(t)]);
       return;
     }
-    View& view = views_[static_cast<std::size_t>((t - static_cast<std::int64_t>(nf)) / 3)];
-    switch ((t - static_cast<std::int64_t>(nf)) % 3) {
+    View& view = views_[static_cast<std::size_t>((t - static_cast<std::int64_t>(nf)) / 4)];
+    switch ((t - static_cast<std::int64_t>(nf)) % 4) {
       case 0: view.hostile_sat.build(view.hostile); break;
       case 1: view.known_sat.build(view.known); break;
+      case 2: if (view.actor != 0) view.known_capped_sat.build(view.known_capped); break;
       default: view.friendly_sat.build(view.friendly); break;
     }
   }, 1);
@@ -163,7 +168,7 @@ void Model::sense() {
     // weighted by how much the residents back it.
     std::int8_t best = -1;
     double best_score = 0;
-    if (w.zone.data()[c] >= 2) {
+    if (w.geo.is_core(c) && w.zone.data()[c] >= 2) {  // refugees abroad take no side
       for (std::size_t k = 0; k < nf; ++k) {
         const Faction& fac = w.factions[k];
         // A group recruits only while it can pay and arm recruits (Weinstein
