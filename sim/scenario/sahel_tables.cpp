@@ -185,7 +185,10 @@ const std::vector<ParamSpec<ControlParams>>& control_table() {
                  "support and compliance.", "assumption (Kalyvas 2006: control rests on collaboration)"),
       integer_param("admin_radius_cells", &P::admin_radius_cells, "cells", 0, 500,
                     "Administration or governance counts only where the side's fighters stand within this radius: no "
-                    "fighters in reach, no control.", kA),
+                    "fighters in reach, no control.",
+                    "assumption (about 90 km at 0.1 degree: an administration stays about as far from the army as a "
+                    "day's drive), set with the fall of the north in 2012 and the displacement stocks "
+                    "(docs/validation.md)"),
       real_param("min_presence", &P::min_presence, "fighters", 0, 1e6,
                  "Presence below which a cell drifts to nobody's control.", kA),
   };

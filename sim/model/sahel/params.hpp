@@ -81,7 +81,7 @@ struct ControlParams {
   int radius_cells = 3;              // window of armed presence
   double rate = 0.1;                 // daily pull of control toward the balance of presence
   double admin_presence = 0.3;       // presence per 1,000 people from administration (or a group's governance)
-  int admin_radius_cells = 15;       // administration needs the side's fighters within this many cells
+  int admin_radius_cells = 8;        // administration needs the side's fighters within this many cells (about 90 km)
   double min_presence = 10;          // presence below which a cell drifts to nobody
 };
 
