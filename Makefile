@@ -2,14 +2,14 @@
 # The two commands a newcomer types:
 #   make run    install what is missing, build, run the default scenario
 #   make test   install what is missing, build, run every test (ctest)
-# Also: make bench, make asan, make tsan, make clean.
+# Also: make validate, make bench, make asan, make tsan, make clean.
 
 SCENARIO ?= scenarios/withdrawal_and_wagner.yaml
 JOBS ?= $(shell nproc)
 BUILD := build/release
 SIM := $(BUILD)/sim/sahelsim
 
-.PHONY: all deps deps-test build run test bench asan tsan clean
+.PHONY: all deps deps-test build run test validate bench asan tsan clean
 
 all: build
 
@@ -32,6 +32,19 @@ run: build
 
 test: deps-test build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The runs behind docs/validation.md: 8 seeds of the 2017-2021 history and
+# of Mali 2012-2013, judged by `sahelsim patterns` (about 15 minutes on 2 cores).
+SEEDS ?= 1 2 3 4 5 6 7 8
+validate: build
+	@bash .ci/install-deps.sh analysis
+	@for h in sahel_2017 mali_2012; do \
+	  for s in $(SEEDS); do \
+	    echo "validation: $$h seed $$s"; \
+	    $(SIM) run scenarios/$$h.yaml --seed $$s --quiet --out out/validation/$$h/seed-$$s || exit 1; \
+	  done; \
+	  $(SIM) patterns out/validation/$$h/seed-* --markdown out/validation/$$h.md --out out/validation/$$h.csv || exit 1; \
+	done
 
 bench: build
 	@bash bench/run_bench.sh $(SIM)
