@@ -530,6 +530,45 @@ TEST_CASE("insurgents next to a much stronger force do not attack it and end far
   }
 }
 
+TEST_CASE("a large garrison draws an armed group no more than operations.draw_cap_fighters",
+          "[sahel][operations][raid]") {
+  // A band midway (5 cells) between a garrison of 3,000 to the west and two
+  // posts of 400 to the east, with only the enemy in its score. A cell's
+  // pull counts at most draw_cap_fighters: capped at 400 the two posts
+  // (800) outweigh the garrison (400) and the band steps east; uncapped the
+  // garrison's 3,000 draws it west. (Sense radius 5: an enemy 4 cells away
+  // weighs 1/5 + 1/6, one 5 cells away 1/6, one 6 cells away nothing.)
+  ToyWorld toy = toy_world(0);
+  const core::CellIndex start = toy.cell(10, 8);
+  for (const double cap : {400.0, 1e9}) {
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+      INFO("cap " << cap << ", seed " << seed);
+      model::Setup s = toy.setup(seed);
+      s.params.operations.base_detection = 1;
+      s.params.operations.draw_cap_fighters = cap;
+      auto army = quiet_faction("Army", FactionKind::state,
+                                {at(toy, 5, 8, 3000), at(toy, 15, 7, 400), at(toy, 15, 9, 400)});
+      army.doctrine.mobile_share = 0;
+      auto band = quiet_faction("Band", FactionKind::militant, {at(toy, 10, 8, 100)});
+      band.doctrine.mobile_share = 1;
+      band.doctrine.mobility_cells = 1;
+      band.doctrine.aggression = 1;
+      band.doctrine.unit_size = 100;
+      band.weights = {};
+      band.weights.friends = band.weights.objective = band.weights.cover = 0;
+      band.weights.control = band.weights.civilians = 0;
+      s.factions = {army, band};
+      s.hostile_pairs = {{0, 1}};
+      model::World world = model::make_world(std::move(s));
+      put_units(world, 1, start);
+      model::Model m(std::move(world));
+      m.step();
+      const core::CellIndex now = cell_of(m.world(), 1);
+      CHECK(m.world().geo.grid.x_of(now) == (cap < 1000 ? 11 : 9));
+    }
+  }
+}
+
 TEST_CASE("insurgents near a much stronger force keep out of its reach and wait for a weak target",
           "[sahel][operations][raid]") {
   // Armed groups are drawn toward the enemies they know of (they work near
