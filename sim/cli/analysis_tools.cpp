@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "cli/sahel_session.hpp"
+#include "run/sahel_run.hpp"
 #include "scenario/input_error.hpp"
 
 extern char** environ;
@@ -61,22 +61,22 @@ int run_analysis_module(const std::string& module, const std::vector<std::string
   return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
 }
 
-int draw_scenario_map(const std::string& scenario_file, const Overrides& overrides, const std::string& out,
+int draw_scenario_map(const std::string& scenario_file, const run::Overrides& overrides, const std::string& out,
                       const std::string& title) {
-  Overrides o = overrides;
-  AnyScenario any = load_scenario(scenario_file, o);
+  run::Overrides o = overrides;
+  run::AnyScenario any = run::load_scenario(scenario_file, o);
   auto* s = std::get_if<scenario::SahelScenario>(&any);
   if (!s) throw scenario::InputError({scenario_file, 0, 0}, "map draws Sahel scenarios (model: sahel), found an Epstein one");
   const std::string name = s->header.name;
   std::string folder = (std::filesystem::temp_directory_path() / "sahelsim-map-XXXXXX").string();
   if (!mkdtemp(folder.data())) throw std::runtime_error("cannot create a temporary folder");
-  SahelRunPlan plan;
+  run::SahelRunPlan plan;
   plan.out = folder;
   s->snapshot_every = std::max(1, s->snapshot_every);
   s->header.run.ticks = 0;
   int status = 2;
   try {
-    simulate_sahel(std::move(*s), plan);
+    run::simulate(std::move(*s), plan);
     std::vector<std::string> args = {folder, "--out", out};
     if (!title.empty()) args.insert(args.end(), {"--title", title});
     status = run_analysis_module("analysis.scenario_map", args);

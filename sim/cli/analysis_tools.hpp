@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/scenario_loader.hpp"
+#include "run/scenario_loader.hpp"
 
 namespace sahel::cli {
 
@@ -16,7 +16,7 @@ int run_analysis_module(const std::string& module, const std::vector<std::string
 
 // Draws the initial state of a Sahel scenario: a 0-day run into a
 // temporary folder, then analysis.scenario_map.
-int draw_scenario_map(const std::string& scenario_file, const Overrides& overrides, const std::string& out,
+int draw_scenario_map(const std::string& scenario_file, const run::Overrides& overrides, const std::string& out,
                       const std::string& title);
 
 }  // namespace sahel::cli

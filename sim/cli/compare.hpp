@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/scenario_loader.hpp"
+#include "run/scenario_loader.hpp"
 
 namespace sahel::cli {
 
@@ -21,7 +21,7 @@ struct CompareOptions {
   int threads = 0;
   bool quiet = false;
   bool all_snapshots = false;  // cell snapshots for every run, not only each scenario's first seed
-  Overrides overrides;         // --set/--ticks, applied to every scenario
+  run::Overrides overrides;         // --set/--ticks, applied to every scenario
   std::string command_line;
 };
 

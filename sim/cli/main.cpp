@@ -9,9 +9,9 @@
 #include "cli/compare.hpp"
 #include "cli/run_epstein.hpp"
 #include "cli/run_sahel.hpp"
-#include "cli/scenario_loader.hpp"
+#include "run/scenario_loader.hpp"
 #include "cli/sweep_command.hpp"
-#include "cli/version.hpp"
+#include "run/version.hpp"
 #include "output/atomic_file.hpp"
 #include "model/sahel/outcomes.hpp"
 #include "output/checkpoint.hpp"
@@ -28,7 +28,7 @@ std::string joined_arguments(int argc, char** argv) {
   return s;
 }
 
-void add_scenario_flags(CLI::App& cmd, std::string& file, sahel::cli::Overrides& o) {
+void add_scenario_flags(CLI::App& cmd, std::string& file, sahel::run::Overrides& o) {
   cmd.add_option("scenario", file, "Scenario file (YAML)")->required();
   cmd.add_option("--seed", o.seed, "Seed (overrides the scenario's)");
   cmd.add_option("--ticks", o.ticks, "Number of ticks (overrides the scenario's)");
@@ -42,10 +42,10 @@ int main(int argc, char** argv) {
   using namespace sahel;
   CLI::App app{"sahelsim: agent-based simulation of civil violence and of the Sahel conflict"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("sahelsim ") + cli::kVersion);
+  app.set_version_flag("--version", std::string("sahelsim ") + run::kVersion);
 
   std::string file;
-  cli::Overrides overrides;
+  run::Overrides overrides;
   cli::RunOptions run_options;
 
   CLI::App* run = app.add_subcommand("run", "Run a scenario and write its outputs");
@@ -183,10 +183,10 @@ int main(int argc, char** argv) {
       compare_options.command_line = joined_arguments(argc, argv);
       return cli::compare_scenarios(compare_options);
     }
-    cli::AnyScenario scenario = cli::load_scenario(file, overrides);
+    run::AnyScenario scenario = run::load_scenario(file, overrides);
     if (*check) {
-      fmt::print("{}: valid {} scenario '{}' (sha256 {})\n", file, cli::header_of(scenario).model,
-                 cli::header_of(scenario).name,
+      fmt::print("{}: valid {} scenario '{}' (sha256 {})\n", file, run::header_of(scenario).model,
+                 run::header_of(scenario).name,
                  std::visit([](const auto& s) { return s.sha256; }, scenario));
       return 0;
     }

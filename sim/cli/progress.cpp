@@ -26,14 +26,15 @@ void Progress::update(std::int64_t done, const std::string& where) {
   if (!enabled_) return;
   const std::lock_guard lock(mutex_);
   const auto now = std::chrono::steady_clock::now();
-  if (drawn_ && now - last_ < std::chrono::milliseconds(500) && done < total_) return;
+  if (drawn_ && now - last_ < std::chrono::milliseconds(500) && done < total_.load()) return;
   last_ = now;
   const double elapsed = std::chrono::duration<double>(now - started_).count();
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0;
-  const std::string left = rate > 0 ? format_duration(static_cast<double>(total_ - done) / rate) : "?";
+  const std::string left = rate > 0 ? format_duration(static_cast<double>(total_.load() - done) / rate) : "?";
   const bool per_minute = unit_ == "runs";
-  fmt::print(stderr, "\r\033[K{} {}/{} {} ({:.0f}%), {:.1f} {}/{}, {} left", where, done, total_, unit_,
-             total_ > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0,
+  const std::int64_t total = total_.load();
+  fmt::print(stderr, "\r\033[K{} {}/{} {} ({:.0f}%), {:.1f} {}/{}, {} left", where, done, total, unit_,
+             total > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0,
              per_minute ? rate * 60 : rate, unit_, per_minute ? "min" : "s", left);
   std::fflush(stderr);
   drawn_ = true;

@@ -3,9 +3,12 @@
 // A one-line progress display on the terminal (standard error), redrawn at
 // most twice a second. Silent when standard error is not a terminal or when
 // the user asked for quiet, so logs and pipes stay clean.
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <string>
+
+#include "run/progress.hpp"
 
 namespace sahel::cli {
 
@@ -20,13 +23,20 @@ class Progress {
   // `done` of `total` finished; `where` says what was reached (a date, a
   // run's name). Thread-safe.
   void update(std::int64_t done, const std::string& where);
-  void set_total(std::int64_t total) { total_ = total; }
+  void set_total(std::int64_t total) { total_.store(total); }
   // Clears the line.
   void finish();
   bool enabled() const { return enabled_; }
+  // This display as the run layer's progress function (it must outlive the run).
+  run::ProgressFn callback() {
+    return [this](std::int64_t done, std::int64_t total, const std::string& where) {
+      set_total(total);
+      update(done, where);
+    };
+  }
 
  private:
-  std::int64_t total_;
+  std::atomic<std::int64_t> total_;
   std::string unit_;
   bool enabled_;
   bool drawn_ = false;

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/progress.hpp"
-#include "cli/sahel_session.hpp"
+#include "run/sahel_run.hpp"
 #include "core/parallel.hpp"
 
 namespace sahel::cli {
@@ -22,7 +22,7 @@ std::string thousands(std::int64_t v) {
   return out;
 }
 
-void print_summary(const scenario::ScenarioHeader& h, const SahelRunResult& r, int threads,
+void print_summary(const scenario::ScenarioHeader& h, const run::SahelRunResult& r, int threads,
                    const std::filesystem::path& out, const std::string& program) {
   fmt::print("\n{}\n{} to {}, seed {}, {} threads, {:.1f} s\n\n", h.name, r.first_date, r.last_date, h.run.seed,
              threads, r.wall_seconds);
@@ -40,7 +40,7 @@ void print_summary(const scenario::ScenarioHeader& h, const SahelRunResult& r, i
              thousands(r.last.dead), thousands(r.last.displaced), thousands(r.tally.displaced_peak),
              thousands(r.last.refugees), thousands(r.tally.joined));
   fmt::print("  mean local legitimacy of the state {:.2f} -> {:.2f}; {} events logged\n", r.first.mean_legitimacy,
-             r.last.mean_legitimacy, thousands(r.events));
+             r.last.mean_legitimacy, thousands(r.event_count));
   fmt::print("outputs in {}:\n", out.string());
   std::size_t snapshots = 0;
   for (const auto& o : r.outputs) {
@@ -55,16 +55,17 @@ void print_summary(const scenario::ScenarioHeader& h, const SahelRunResult& r, i
 
 int run_sahel(scenario::SahelScenario s, const RunOptions& options) {
   const core::ThreadLimit threads(options.threads);
-  SahelRunPlan plan;
+  run::SahelRunPlan plan;
   plan.out = options.out;
   plan.command_line = options.command_line;
   plan.threads = threads.threads();
-  if (!options.checkpoint_at.empty()) plan.checkpoint_tick = tick_of_date(s, options.checkpoint_at, "--checkpoint-at");
+  if (!options.checkpoint_at.empty()) plan.checkpoint_tick = run::tick_of_date(s, options.checkpoint_at, "--checkpoint-at");
   plan.resume_from = options.resume_from;
   Progress progress(s.header.run.ticks, "days", options.quiet);
-  plan.progress = &progress;
+  plan.progress = progress.callback();
   const scenario::ScenarioHeader header = s.header;  // the run consumes the scenario
-  const SahelRunResult r = simulate_sahel(std::move(s), plan);
+  const run::SahelRunResult r = run::simulate(std::move(s), plan);
+  progress.finish();
   // The program as the user called it, so the suggested command works as typed.
   const std::string program = options.command_line.substr(0, options.command_line.find(' '));
   if (!options.quiet) print_summary(header, r, threads.threads(), options.out, program.empty() ? "sahelsim" : program);

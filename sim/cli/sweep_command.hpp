@@ -1,27 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // `sahelsim sweep FILE --out DIR [--shard I/N]`, `sahelsim sweep merge DIR`
-// and `sahelsim sweep slurm FILE --out DIR`. Under mpirun the runs are
-// shared among the ranks (built with MPI only).
+// and `sahelsim sweep slurm FILE --out DIR`: the back ends are in
+// sweep/sweep_backends.hpp; these print what they did.
 #include <filesystem>
-#include <string>
+
+#include "sweep/sweep_backends.hpp"
 
 namespace sahel::cli {
 
-struct SweepOptions {
-  std::string file;
-  std::filesystem::path out;
-  std::string shard;  // "I/N"
-  int threads = 0;
-  bool per_run_outputs = false;
+struct SweepOptions : sweep::SweepOptions {
   bool quiet = false;
-  std::string command_line;
-  // slurm
-  int shards = 0;               // default: one per 8 runs, at most 1000
-  int cpus_per_task = 2;
-  std::string time_limit = "04:00:00";
-  std::string partition;
-  std::filesystem::path program;  // this executable, for the script
 };
 
 int sweep(const SweepOptions& options);

@@ -3,12 +3,13 @@
 
 namespace sahel::output {
 
-EpsteinTimeseries::EpsteinTimeseries(std::ostream& out)
-    : csv_(out, {"tick", "legitimacy", "citizens", "quiet", "active", "jailed", "cops", "arrests", "released",
-                 "mean_grievance", "mean_arrest_probability"}) {}
+EpsteinTimeseries::EpsteinTimeseries(RowSink& out) : sink_(out) {
+  sink_.header({"tick", "legitimacy", "citizens", "quiet", "active", "jailed", "cops", "arrests", "released",
+                 "mean_grievance", "mean_arrest_probability"});
+}
 
 void EpsteinTimeseries::write(const epstein::Census& c) {
-  csv_.row(c.tick, c.legitimacy, c.citizens, c.quiet, c.active, c.jailed, c.cops, c.arrests, c.released,
+  sink_.row(c.tick, c.legitimacy, c.citizens, c.quiet, c.active, c.jailed, c.cops, c.arrests, c.released,
            c.mean_grievance, c.mean_arrest_probability);
 }
 

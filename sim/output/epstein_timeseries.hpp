@@ -4,17 +4,17 @@
 #include <ostream>
 
 #include "model/epstein/model.hpp"
-#include "output/csv_writer.hpp"
+#include "output/table.hpp"
 
 namespace sahel::output {
 
 class EpsteinTimeseries {
  public:
-  explicit EpsteinTimeseries(std::ostream& out);
+  explicit EpsteinTimeseries(RowSink& out);
   void write(const epstein::Census& c);
 
  private:
-  CsvWriter csv_;
+  RowSink& sink_;
 };
 
 }  // namespace sahel::output

@@ -4,46 +4,48 @@
 #include <fmt/format.h>
 
 #include "output/atomic_file.hpp"
+#include "output/csv_writer.hpp"
 
 namespace sahel::output {
 
 using model::Census;
 using model::World;
 
-SahelTimeseries::SahelTimeseries(std::ostream& out)
-    : csv_(out, {"date", "tick", "faction", "kind", "strength", "units", "cells_controlled", "losses",
+SahelTimeseries::SahelTimeseries(RowSink& out) : sink_(out) {
+  sink_.header({"date", "tick", "faction", "kind", "strength", "units", "cells_controlled", "losses",
                  "civilians_killed", "recruited", "funds", "support", "population", "dead", "displaced", "idps",
-                 "refugees", "active_supporters", "mean_legitimacy", "reputation"}) {}
+                 "refugees", "active_supporters", "mean_legitimacy", "reputation"});
+}
 
 void SahelTimeseries::write(const std::string& date, const World& world, const Census& c) {
   for (std::size_t f = 0; f < world.factions.size(); ++f) {
     const auto& spec = world.factions[f].spec;
     const auto& fc = c.factions[f];
     const bool state = spec.kind == model::FactionKind::state;
-    csv_.row(date, c.tick, spec.name, model::kFactionKindNames[static_cast<int>(spec.kind)], fc.strength, fc.units,
+    sink_.row(date, c.tick, spec.name, model::kFactionKindNames[static_cast<int>(spec.kind)], fc.strength, fc.units,
              fc.cells_controlled, fc.losses, fc.civilians_killed, fc.recruited, fc.funds, fc.support, "", "", "", "",
-             "", "", "", state ? fmt::format("{}", fc.reputation) : std::string());
+             "", "", "", state ? std::optional(fc.reputation) : std::nullopt);
   }
-  csv_.row(date, c.tick, "civilians", "civilians", "", "", "", "", "", c.recruited, "", "", c.population, c.dead,
+  sink_.row(date, c.tick, "civilians", "civilians", "", "", "", "", "", c.recruited, "", "", c.population, c.dead,
            c.displaced, c.displaced - c.refugees, c.refugees, c.active, c.mean_legitimacy, c.reputation);
 }
 
-SahelCountries::SahelCountries(std::ostream& out)
-    : csv_(out, {"date", "tick", "country", "name", "population", "idps", "refugees_abroad", "refugees_hosted"}) {}
+SahelCountries::SahelCountries(RowSink& out) : sink_(out) {
+  sink_.header({"date", "tick", "country", "name", "population", "idps", "refugees_abroad", "refugees_hosted"});
+}
 
 void SahelCountries::write(const std::string& date, const World& world, const Census& c) {
   for (std::size_t k = 0; k < world.geo.countries.size() && k < c.countries.size(); ++k) {
     const model::CountryCensus& n = c.countries[k];
-    csv_.row(date, c.tick, world.geo.countries[k].code, world.geo.countries[k].name, n.population, n.idps,
+    sink_.row(date, c.tick, world.geo.countries[k].code, world.geo.countries[k].name, n.population, n.idps,
              n.refugees_abroad, n.refugees_hosted);
   }
 }
 
-SahelEventLog::SahelEventLog(std::ostream& out, std::int64_t first_id)
-    : first_id_(first_id),
-      next_id_(first_id),
-      csv_(out, {"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location",
-                 "latitude", "longitude", "fatalities", "civilian_fatalities", "notes"}) {}
+SahelEventLog::SahelEventLog(RowSink& out, std::int64_t first_id) : first_id_(first_id), next_id_(first_id), sink_(out) {
+  sink_.header({"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location",
+                 "latitude", "longitude", "fatalities", "civilian_fatalities", "notes"});
+}
 
 void SahelEventLog::write(const std::string& date, const World& world, const std::vector<model::ConflictEvent>& events) {
   const model::Geography& geo = world.geo;
@@ -63,7 +65,7 @@ void SahelEventLog::write(const std::string& date, const World& world, const std
     }
     const bool against_civilians = e.kind == model::EventKind::violence_against_civilians;
     const std::string actor2 = against_civilians ? "Civilians" : actor(e.actor2);
-    csv_.row(next_id_++, date, model::kEventKindNames[static_cast<int>(e.kind)],
+    sink_.row(next_id_++, date, model::kEventKindNames[static_cast<int>(e.kind)],
              model::kSubEventNames[static_cast<int>(e.sub)], actor(e.actor1), actor2, country, location, lat, lon,
              e.fatalities, e.civilians, e.note);
   }

@@ -12,17 +12,17 @@
 
 #include "model/sahel/model.hpp"
 #include "model/sahel/outcomes.hpp"
-#include "output/csv_writer.hpp"
+#include "output/table.hpp"
 
 namespace sahel::output {
 
 class SahelTimeseries {
  public:
-  explicit SahelTimeseries(std::ostream& out);
+  explicit SahelTimeseries(RowSink& out);
   void write(const std::string& date, const model::World& world, const model::Census& census);
 
  private:
-  CsvWriter csv_;
+  RowSink& sink_;
 };
 
 // countries.csv: per (date, country of the map) the people whose home is
@@ -30,24 +30,24 @@ class SahelTimeseries {
 // refugees it hosts.
 class SahelCountries {
  public:
-  explicit SahelCountries(std::ostream& out);
+  explicit SahelCountries(RowSink& out);
   void write(const std::string& date, const model::World& world, const model::Census& census);
 
  private:
-  CsvWriter csv_;
+  RowSink& sink_;
 };
 
 class SahelEventLog {
  public:
   // Numbers events from `first_id` (a resumed run continues the numbering).
-  explicit SahelEventLog(std::ostream& out, std::int64_t first_id = 1);
+  explicit SahelEventLog(RowSink& out, std::int64_t first_id = 1);
   // Appends today's events; numbers them in order of appearance.
   void write(const std::string& date, const model::World& world, const std::vector<model::ConflictEvent>& events);
   std::int64_t count() const { return next_id_ - first_id_; }
 
  private:
   std::int64_t first_id_, next_id_;
-  CsvWriter csv_;
+  RowSink& sink_;
 };
 
 // Writes one snapshot of every cell inside a core country, atomically.

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <filesystem>
 
-#include "cli/scenario_loader.hpp"
+#include "run/scenario_loader.hpp"
 #include "model/sahel/outcomes.hpp"
 #include "scenario/document.hpp"
 #include "scenario/param_table.hpp"
@@ -42,12 +42,12 @@ std::string read_string(const Document& doc, const YAML::Node& map, const char* 
 // accept it, or the sweep is refused before any run.
 void check_value(const Document& doc, const YAML::Node& where, const std::string& path, const SweepSpec& spec,
                  const Factor& f, const std::string& value) {
-  cli::Overrides o;
+  run::Overrides o;
   o.set = spec.set;
   o.set.push_back(f.path + "=" + value);
   if (spec.ticks) o.ticks = *spec.ticks;
   try {
-    const cli::AnyScenario s = cli::load_scenario(spec.base, o);
+    const run::AnyScenario s = run::load_scenario(spec.base, o);
     if (!std::holds_alternative<scenario::SahelScenario>(s))
       doc.fail(doc.root()["base"], "base", "expected a Sahel scenario (model: sahel) as the base of a sweep");
   } catch (const scenario::InputError& e) {

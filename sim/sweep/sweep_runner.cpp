@@ -9,13 +9,12 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "cli/progress.hpp"
-#include "cli/sahel_session.hpp"
-#include "cli/scenario_loader.hpp"
 #include "core/parallel.hpp"
 #include "model/sahel/outcomes.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv_writer.hpp"
+#include "run/sahel_run.hpp"
+#include "run/scenario_loader.hpp"
 #include "scenario/input_error.hpp"
 #include "sweep/ledger.hpp"
 
@@ -40,16 +39,16 @@ RunRecord execute(const SweepSpec& spec, const PlannedRun& run, const SweepRunOp
   RunRecord record;
   record.run = run.run;
   try {
-    cli::Overrides o;
+    run::Overrides o;
     o.set = spec.set;
     for (std::size_t j = 0; j < spec.factors.size(); ++j) o.set.push_back(spec.factors[j].path + "=" + run.values[j]);
     o.seed = run.seed;
     if (spec.ticks) o.ticks = *spec.ticks;
-    cli::AnyScenario any = cli::load_scenario(spec.base, o);
-    cli::SahelRunPlan plan;
+    run::AnyScenario any = run::load_scenario(spec.base, o);
+    run::SahelRunPlan plan;
     if (options.per_run_outputs) plan.out = options.out / "runs" / fmt::format("run-{}", run.run);
     plan.command_line = options.command_line;
-    const auto result = cli::simulate_sahel(std::move(std::get<scenario::SahelScenario>(any)), plan);
+    const auto result = run::simulate(std::move(std::get<scenario::SahelScenario>(any)), plan);
     for (const auto& name : spec.metrics)
       record.metrics.push_back(fmt::format("{}", result.outcomes[static_cast<std::size_t>(model::outcome_metric_index(name))]));
     record.ok = true;
@@ -128,7 +127,7 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
   const auto started = std::chrono::steady_clock::now();
   Ledger ledger(options.out, options.writer);
   std::mutex mutex;
-  cli::Progress progress(static_cast<std::int64_t>(pending.size()), "runs", options.quiet || !options.progress);
+  const auto total = static_cast<std::int64_t>(pending.size());
   std::atomic<std::int64_t> done{0}, failed{0};
   auto one = [&](const PlannedRun& run) {
     {
@@ -141,7 +140,8 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
       ledger.finished(record);
     }
     if (!record.ok) ++failed;
-    progress.update(++done, fmt::format("run {}", run.run));
+    const std::int64_t now = ++done;
+    if (options.progress) options.progress(now, total, fmt::format("run {}", run.run));
   };
   if (options.next_pending) {
     for (std::int64_t i = options.next_pending(); i < static_cast<std::int64_t>(pending.size()); i = options.next_pending())
@@ -150,7 +150,6 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
     core::for_each_index(static_cast<std::int64_t>(pending.size()),
                          [&](std::int64_t i) { one(pending[static_cast<std::size_t>(i)]); }, 1);
   }
-  progress.finish();
   tally.ran = done;
   tally.failed = failed;
   tally.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

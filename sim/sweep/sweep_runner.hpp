@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "run/progress.hpp"
 #include "sweep/sweep_plan.hpp"
 
 namespace sahel::sweep {
@@ -20,13 +21,12 @@ struct SweepRunOptions {
   std::string writer = "main";      // this process's ledger name
   int shard_index = 1, shard_count = 1;  // this process runs the runs with run % count == index - 1
   bool per_run_outputs = false;     // write OUT/runs/run-N/ for every run
-  bool quiet = false;
   std::string command_line;
   // Hands out the next position in the list of pending runs (MPI: a counter
   // on rank 0 shared by all ranks). Unset: this process runs them all,
   // several at once on its threads.
   std::function<std::int64_t()> next_pending;
-  bool progress = true;
+  run::ProgressFn progress;  // runs of this process finished
 };
 
 // Writes sweep.json and design.csv (the same bytes from every process).

@@ -26,7 +26,8 @@ epstein::Model epstein_model(const scenario::EpsteinScenario& s) {
 std::string epstein_timeseries(const scenario::EpsteinScenario& s, int ticks) {
   epstein::Model m = epstein_model(s);
   std::ostringstream out;
-  output::EpsteinTimeseries ts(out);
+  output::CsvSink csv(out);
+  output::EpsteinTimeseries ts(csv);
   ts.write(m.census());
   for (int t = 0; t < ticks; ++t) {
     m.step();

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/compare.hpp"
+#include "run/comparison.hpp"
 #include "core/parallel.hpp"
 #include "sweep/ledger.hpp"
 #include "sweep/sweep_runner.hpp"
@@ -52,7 +52,6 @@ std::string run_sweep(const fs::path& dir, int threads) {
   const core::ThreadLimit limit(threads);
   sweep::SweepRunOptions options;
   options.out = dir / "out";
-  options.quiet = true;
   sweep::write_sweep_description(spec, runs, options.out);
   const auto pending = sweep::pending_runs(spec, runs, options);
   const auto tally = sweep::run_pending(spec, pending, options);
@@ -80,14 +79,15 @@ TEST_CASE("compare runs scenarios side by side and writes the same comparison on
   std::string results[2];
   for (int threads : {1, 2}) {
     const fs::path dir = scratch("compare" + std::to_string(threads));
-    cli::CompareOptions o;
+    const core::ThreadLimit limit(threads);
+    run::ComparePlan o;
     o.scenarios = {scenario, scenario};
     o.seeds = 2;
     o.out = dir;
     o.threads = threads;
-    o.quiet = true;
     o.overrides.ticks = 8;
-    REQUIRE(cli::compare_scenarios(o) == 0);
+    const run::Comparison c = run::compare(o);
+    REQUIRE(c.values.size() == 4);
     results[threads - 1] = slurp(dir / "comparison.csv");
     fs::remove_all(dir);
   }

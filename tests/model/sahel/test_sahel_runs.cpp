@@ -29,8 +29,9 @@ Outcome run(scenario::SahelScenario s, int threads) {
   const int ticks = s.header.run.ticks;
   model::Model m(model::make_world(std::move(s.setup)));
   std::ostringstream ts, ev;
-  output::SahelTimeseries timeseries(ts);
-  output::SahelEventLog events(ev);
+  output::CsvSink ts_csv(ts), ev_csv(ev);
+  output::SahelTimeseries timeseries(ts_csv);
+  output::SahelEventLog events(ev_csv);
   timeseries.write("start", m.world(), m.census());
   for (int t = 1; t <= ticks; ++t) {
     m.step();

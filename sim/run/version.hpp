@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-namespace sahel::cli {
+namespace sahel::run {
 
 // `git describe` of the source tree at configure time (see CMakeLists.txt).
 inline constexpr const char* kVersion = SAHELSIM_VERSION;
 
-}  // namespace sahel::cli
+}  // namespace sahel::run

@@ -10,7 +10,7 @@
 #include "scenario/epstein_scenario.hpp"
 #include "scenario/sahel_scenario.hpp"
 
-namespace sahel::cli {
+namespace sahel::run {
 
 struct Overrides {
   std::vector<std::string> set;  // --set KEY=VALUE, in order
@@ -23,4 +23,4 @@ using AnyScenario = std::variant<scenario::EpsteinScenario, scenario::SahelScena
 AnyScenario load_scenario(const std::string& path, const Overrides& overrides);
 const scenario::ScenarioHeader& header_of(const AnyScenario& s);
 
-}  // namespace sahel::cli
+}  // namespace sahel::run

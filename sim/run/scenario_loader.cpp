@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "cli/scenario_loader.hpp"
+#include "run/scenario_loader.hpp"
 
-namespace sahel::cli {
+namespace sahel::run {
 
 AnyScenario load_scenario(const std::string& path, const Overrides& overrides) {
   scenario::Document doc = scenario::Document::load(path);
@@ -19,4 +19,4 @@ const scenario::ScenarioHeader& header_of(const AnyScenario& s) {
   return std::visit([](const auto& v) -> const scenario::ScenarioHeader& { return v.header; }, s);
 }
 
-}  // namespace sahel::cli
+}  // namespace sahel::run

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-namespace sahel::cli {
+namespace sahel::run {
 
 // Peak resident memory of this process so far, in bytes (Linux reports KiB).
 inline std::int64_t max_rss_bytes() {
@@ -13,4 +13,4 @@ inline std::int64_t max_rss_bytes() {
   return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
 }
 
-}  // namespace sahel::cli
+}  // namespace sahel::run

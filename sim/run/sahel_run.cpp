@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: MIT
-#include "cli/sahel_session.hpp"
+#include "run/sahel_run.hpp"
 
 #include <fmt/format.h>
 
 #include <chrono>
 
-#include "cli/run_manifest.hpp"
+#include "run/run_manifest.hpp"
 #include "model/sahel/model.hpp"
 #include "output/atomic_file.hpp"
 #include "output/checkpoint.hpp"
 #include "output/manifest.hpp"
 #include "output/sahel_records.hpp"
+#include "run/step_loop.hpp"
 #include "scenario/input_error.hpp"
 
-namespace sahel::cli {
+namespace sahel::run {
 
 int tick_of_date(const scenario::SahelScenario& s, const std::string& date, const std::string& flag) {
   const scenario::Location where{flag + " " + date, 0, 0};
@@ -32,7 +33,7 @@ std::string checkpoint_name(const scenario::SahelScenario& s, int tick) {
   return "checkpoint-" + scenario::format_date(s.start_date + std::chrono::days{tick}) + ".bin";
 }
 
-SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& plan) {
+SahelRunResult simulate(scenario::SahelScenario s, const SahelRunPlan& plan) {
   const auto started = std::chrono::steady_clock::now();
   const bool files = !plan.out.empty();
   const bool snapshots = files && plan.cell_snapshots && s.snapshot_every > 0;
@@ -68,23 +69,35 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
                                fmt::format("the checkpoint is of {}, at or after the end of the run ({})", resumed.date,
                                            scenario::format_date(s.start_date + std::chrono::days{last_tick})));
 
-  if (plan.progress) plan.progress->set_total(last_tick - first_tick);
   SahelRunResult result;
   for (const auto& f : world.factions) result.faction_names.push_back(f.spec.name);
   auto date_of = [&](int tick) { return scenario::format_date(s.start_date + std::chrono::days{tick}); };
 
+  // Records go to the files, to the result's tables, or to both.
   std::optional<output::AtomicFile> timeseries_file, events_file, countries_file;
+  std::optional<output::CsvSink> timeseries_csv, events_csv, countries_csv;
+  std::optional<output::TeeSink> timeseries_tee, events_tee, countries_tee;
+  auto sink = [&](std::optional<output::AtomicFile>& file, std::optional<output::CsvSink>& csv,
+                  std::optional<output::TeeSink>& tee, output::Table& table, const char* name) -> output::RowSink* {
+    if (files) {
+      file.emplace(plan.out / name);
+      csv.emplace(file->stream());
+      result.outputs.emplace_back(name);
+    }
+    if (files && plan.keep_tables) return &tee.emplace(*csv, table);
+    if (files) return &*csv;
+    return plan.keep_tables ? &table : nullptr;
+  };
+  output::RowSink* timeseries_sink = sink(timeseries_file, timeseries_csv, timeseries_tee, result.timeseries, "timeseries.csv");
+  output::RowSink* countries_sink = sink(countries_file, countries_csv, countries_tee, result.countries, "countries.csv");
+  output::RowSink* events_sink = sink(events_file, events_csv, events_tee, result.events, "events.csv");
   std::optional<output::SahelTimeseries> timeseries;
   std::optional<output::SahelCountries> countries;
   std::optional<output::SahelEventLog> events;
-  if (files) {
-    timeseries_file.emplace(plan.out / "timeseries.csv");
-    events_file.emplace(plan.out / "events.csv");
-    countries_file.emplace(plan.out / "countries.csv");
-    timeseries.emplace(timeseries_file->stream());
-    countries.emplace(countries_file->stream());
-    events.emplace(events_file->stream(), cursor.events_logged + 1);
-    result.outputs = {"timeseries.csv", "countries.csv", "events.csv"};
+  if (timeseries_sink) {
+    timeseries.emplace(*timeseries_sink);
+    countries.emplace(*countries_sink);
+    events.emplace(*events_sink, cursor.events_logged + 1);
   }
   auto snapshot = [&](int tick) {
     if (!snapshots) return;
@@ -107,12 +120,8 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
     snapshot(first_tick);
   }
   std::int64_t events_logged = cursor.events_logged;
-  double updates = 0;  // households and units updated, summed over days
-  const auto loop_started = std::chrono::steady_clock::now();
-  for (int t = first_tick + 1; t <= last_tick; ++t) {
-    updates += static_cast<double>(model.agents());
-    model.step();
-    census = model.census();
+  auto record_day = [&](int t, model::Census today) {
+    census = std::move(today);
     model::add_day(cursor.tally, world, census);
     events_logged += static_cast<std::int64_t>(model.events_today().size());
     if (timeseries) {
@@ -128,17 +137,17 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
                                {t, date_of(t), s.header.run.seed, s.header.run.replicate, s.header.name});
       result.outputs.push_back(result.checkpoint.filename().string());
     }
-    if (plan.progress) plan.progress->update(t - first_tick, date_of(t));
-  }
-  if (plan.progress) plan.progress->finish();
-  const double loop_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loop_started).count();
+  };
+  const LoopTiming loop = step_through(model, first_tick, last_tick, record_day, plan.progress, date_of);
 
   result.last = census;
   result.tally = cursor.tally;
   result.outcomes = model::outcome_values(cursor.tally, world, census);
-  result.events = events_logged;
+  result.event_count = events_logged;
   result.first_date = date_of(first_tick);
   result.last_date = date_of(last_tick);
+  result.final_state_sha256 = model.state_digest();
+  if (plan.keep_layers) result.layers = cell_layers_of(world);
   if (files) {
     timeseries_file->commit();
     countries_file->commit();
@@ -148,9 +157,7 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
   }
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (files) {
-    RunOptions options;
-    options.command_line = plan.command_line;
-    nlohmann::ordered_json m = manifest_head(s, options, plan.threads);
+    nlohmann::ordered_json m = manifest_head(s, plan.command_line, plan.threads);
     m["start_date"] = date_of(0);
     m["first_date"] = result.first_date;
     m["end_date"] = result.last_date;
@@ -163,7 +170,7 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
     m["agents"] = model.agents();
     m["households"] = world.civilians.size();
     m["bytes_per_household_columns"] = model::kBytesPerCivilian;
-    add_performance(m, model, result.wall_seconds, loop_seconds, last_tick - first_tick, updates);
+    add_performance(m, model, result.wall_seconds, loop.seconds, last_tick - first_tick, loop.agent_updates);
     m["events"] = events_logged;
     result.outputs.push_back("manifest.json");
     m["outputs"] = result.outputs;
@@ -172,4 +179,4 @@ SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& pla
   return result;
 }
 
-}  // namespace sahel::cli
+}  // namespace sahel::run

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// One Sahel run from a validated scenario to its outcome metrics, shared by
-// `run`, `compare` and `sweep`: optionally writes the run folder, saves a
-// checkpoint, or continues from one.
+// One Sahel run from a validated scenario to its results, shared by `run`,
+// `compare`, `sweep` and the Python module: the results come back as
+// objects (outcomes, tables, the final cell layers); writing the run folder,
+// saving a checkpoint or continuing from one are options of the plan.
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "cli/progress.hpp"
 #include "model/sahel/outcomes.hpp"
+#include "output/table.hpp"
+#include "run/cell_layers.hpp"
+#include "run/progress.hpp"
 #include "scenario/sahel_scenario.hpp"
 
-namespace sahel::cli {
+namespace sahel::run {
 
 struct SahelRunPlan {
   std::filesystem::path out;          // empty: write nothing, keep the outcomes in memory
@@ -21,7 +24,9 @@ struct SahelRunPlan {
   std::filesystem::path resume_from;  // continue from this checkpoint
   std::string command_line;           // for the manifest
   int threads = 0;                    // for the manifest
-  Progress* progress = nullptr;       // day-by-day progress of a single run
+  bool keep_tables = false;           // keep timeseries, countries and events in memory
+  bool keep_layers = false;           // keep the last day's cell layers
+  ProgressFn progress;                // day by day
 };
 
 struct SahelRunResult {
@@ -31,12 +36,16 @@ struct SahelRunResult {
   std::vector<double> outcomes;  // in model::outcome_metric_catalogue() order
   std::vector<std::string> outputs;
   std::string first_date, last_date;
-  std::int64_t events = 0;
+  std::int64_t event_count = 0;  // events logged
   double wall_seconds = 0;
   std::filesystem::path checkpoint;  // the checkpoint written, if any
+  std::string final_state_sha256;
+  // With keep_tables: the rows of timeseries.csv, countries.csv, events.csv.
+  output::Table timeseries, countries, events;
+  CellLayers layers;  // with keep_layers
 };
 
-SahelRunResult simulate_sahel(scenario::SahelScenario s, const SahelRunPlan& plan);
+SahelRunResult simulate(scenario::SahelScenario s, const SahelRunPlan& plan);
 
 // "2022-08-15" -> the day of the run, for --checkpoint-at and --branch-at;
 // throws scenario::InputError naming `flag` when the date is not within the run.
@@ -45,4 +54,4 @@ int tick_of_date(const scenario::SahelScenario& s, const std::string& date, cons
 // The name of a checkpoint file for a day.
 std::string checkpoint_name(const scenario::SahelScenario& s, int tick);
 
-}  // namespace sahel::cli
+}  // namespace sahel::run

@@ -5,19 +5,18 @@
 
 #include <string>
 
-#include "cli/process_stats.hpp"
-#include "cli/run_options.hpp"
-#include "cli/version.hpp"
+#include "run/process_stats.hpp"
+#include "run/version.hpp"
 #include "scenario/common_sections.hpp"
 
-namespace sahel::cli {
+namespace sahel::run {
 
 template <class Scenario>
-nlohmann::ordered_json manifest_head(const Scenario& s, const RunOptions& options, int threads) {
+nlohmann::ordered_json manifest_head(const Scenario& s, const std::string& command_line, int threads) {
   nlohmann::ordered_json m;
   m["program"] = "sahelsim";
   m["version"] = kVersion;
-  m["command"] = options.command_line;
+  m["command"] = command_line;
   m["scenario_file"] = s.file;
   m["scenario_sha256"] = s.sha256;
   m["scenario"] = s.resolved;
@@ -40,4 +39,4 @@ void add_performance(nlohmann::ordered_json& m, const Model& model, double wall,
   m["max_rss_bytes"] = max_rss_bytes();
 }
 
-}  // namespace sahel::cli
+}  // namespace sahel::run
