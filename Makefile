@@ -16,9 +16,10 @@ all: build
 deps:
 	@bash .ci/install-deps.sh
 
-# The tests also need the analysis kit's Python packages, Chromium, MPI and Slurm.
+# The tests also need the analysis kit's Python packages, Chromium, the Python
+# module's build packages, MPI and Slurm.
 deps-test:
-	@bash .ci/install-deps.sh analysis mpi slurm
+	@bash .ci/install-deps.sh analysis python mpi slurm
 
 # The compiler's progress goes to a log (shown in full if the build fails),
 # so `make run` prints the run's summary and little else.

@@ -16,10 +16,12 @@ for group in "$@"; do
     # The analysis kit (analysis/) and its tests; Chromium renders the report once.
     analysis) packages+=(python3 python3-numpy python3-pandas python3-matplotlib python3-scipy python3-yaml python3-pil
                          python3-pytest chromium) ;;
+    # The Python module (python/, built by CMake when these are present) and its tests.
+    python) packages+=(python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-pytest) ;;
     mpi) packages+=(openmpi-bin libopenmpi-dev) ;;
     # A single-node Slurm that the Slurm test starts by itself (auth/none).
     slurm) packages+=(slurmctld slurmd slurm-client) ;;
-    *) echo "install-deps.sh: unknown group '$group' (known: analysis, mpi, slurm)" >&2; exit 2 ;;
+    *) echo "install-deps.sh: unknown group '$group' (known: analysis, python, mpi, slurm)" >&2; exit 2 ;;
   esac
 done
 

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Rows of a run's records, and where they go. A record writer (the time
-// series, the event log) hands each row to a RowSink: a CSV file, a Table
-// kept in memory for a program that called the run (the Python module turns
-// it into a DataFrame), or both. One writer, so a file and a table of the
+// Where the rows of a run's records go. A record writer (the time series,
+// the event log) hands each row to a RowSink: a CSV file, a Table kept in
+// memory for a program that called the run (sahelsim/table.hpp), or both. One writer, so a file and a table of the
 // same run never disagree.
 #include <array>
 #include <cstdint>
@@ -16,11 +15,12 @@
 #include <variant>
 #include <vector>
 
+#include "sahelsim/table.hpp"
+
 namespace sahel::output {
 
-// One field. float stays float so that files keep the shortest form of the
-// float (0.1f is written "0.1", not 0.10000000149011612).
-using Value = std::variant<std::monostate, std::int64_t, std::uint64_t, double, float, std::string>;
+using sahelsim::Table;
+using sahelsim::Value;
 
 template <class T>
 Value to_value(const T& v) {
@@ -31,6 +31,9 @@ Value to_value(const T& v) {
   else if constexpr (std::is_integral_v<T>) return static_cast<std::int64_t>(v);
   else return v ? to_value(*v) : Value{};  // std::optional: empty is a missing field
 }
+
+// The text a CSV file holds for a field, before quoting.
+std::string field_text(const Value& v);
 
 class RowSink {
  public:
@@ -57,31 +60,15 @@ class CsvSink final : public RowSink {
   std::string line_;
 };
 
-// A table in memory, column by column. A column is numeric (missing fields
-// are NaN) or text (missing fields are empty), fixed by its first non-empty
-// field; a numeric column that later receives text that is not a number
-// becomes text.
-class Table final : public RowSink {
+// Rows into a table in memory.
+class TableSink final : public RowSink {
  public:
-  struct Column {
-    std::string name;
-    bool text = false;
-    std::vector<double> numbers;     // when !text
-    std::vector<std::string> texts;  // when text
-  };
-  Table() = default;
-  explicit Table(const std::vector<std::string>& names) { header(names); }
-  void header(const std::vector<std::string>& names) override;
-  void put(std::span<const Value> row) override;
-  std::size_t rows() const { return rows_; }
-  const std::vector<Column>& columns() const { return columns_; }
-  const Column& column(std::string_view name) const;  // throws std::out_of_range
+  explicit TableSink(Table& table) : table_(table) {}
+  void header(const std::vector<std::string>& names) override { table_.set_header(names); }
+  void put(std::span<const Value> row) override { table_.append(row); }
 
  private:
-  void make_text(Column& c);
-  std::vector<Column> columns_;
-  std::vector<bool> decided_;
-  std::size_t rows_ = 0;
+  Table& table_;
 };
 
 // Both at once: a run that writes its files and keeps its tables.

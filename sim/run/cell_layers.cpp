@@ -3,13 +3,17 @@
 
 #include <stdexcept>
 
-namespace sahel::run {
+namespace sahelsim {
 
-const core::Layer<float>& CellLayers::operator[](const std::string& name) const {
+const LayerArray& CellLayers::operator[](const std::string& name) const {
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return layers[i];
   throw std::out_of_range("no cell layer named '" + name + "'");
 }
+
+}  // namespace sahelsim
+
+namespace sahel::run {
 
 CellLayers cell_layers_of(const model::World& w) {
   const model::Geography& geo = w.geo;

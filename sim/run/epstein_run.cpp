@@ -21,14 +21,17 @@ EpsteinRunResult simulate(const scenario::EpsteinScenario& s, const EpsteinRunPl
   epstein::Model model(epstein::make_world(s.core_grid(), s.params, {s.header.run.seed, s.header.run.replicate}));
   std::optional<output::AtomicFile> file;
   std::optional<output::CsvSink> csv;
+  std::optional<output::TableSink> table;
   std::optional<output::TeeSink> tee;
   output::RowSink* sink = nullptr;
   if (files) {
     file.emplace(plan.out / "timeseries.csv");
     sink = &csv.emplace(file->stream());
   }
-  if (plan.keep_tables && files) sink = &tee.emplace(*csv, result.timeseries);
-  else if (plan.keep_tables) sink = &result.timeseries;
+  if (plan.keep_tables) {
+    table.emplace(result.timeseries);
+    sink = files ? static_cast<output::RowSink*>(&tee.emplace(*csv, *table)) : &*table;
+  }
   std::optional<output::EpsteinTimeseries> timeseries;
   if (sink) timeseries.emplace(*sink);
 

@@ -76,21 +76,24 @@ SahelRunResult simulate(scenario::SahelScenario s, const SahelRunPlan& plan) {
   // Records go to the files, to the result's tables, or to both.
   std::optional<output::AtomicFile> timeseries_file, events_file, countries_file;
   std::optional<output::CsvSink> timeseries_csv, events_csv, countries_csv;
+  std::optional<output::TableSink> timeseries_table, events_table, countries_table;
   std::optional<output::TeeSink> timeseries_tee, events_tee, countries_tee;
   auto sink = [&](std::optional<output::AtomicFile>& file, std::optional<output::CsvSink>& csv,
-                  std::optional<output::TeeSink>& tee, output::Table& table, const char* name) -> output::RowSink* {
+                  std::optional<output::TableSink>& table_sink, std::optional<output::TeeSink>& tee,
+                  output::Table& table, const char* name) -> output::RowSink* {
     if (files) {
       file.emplace(plan.out / name);
       csv.emplace(file->stream());
       result.outputs.emplace_back(name);
     }
-    if (files && plan.keep_tables) return &tee.emplace(*csv, table);
+    if (plan.keep_tables) table_sink.emplace(table);
+    if (files && plan.keep_tables) return &tee.emplace(*csv, *table_sink);
     if (files) return &*csv;
-    return plan.keep_tables ? &table : nullptr;
+    return plan.keep_tables ? &*table_sink : nullptr;
   };
-  output::RowSink* timeseries_sink = sink(timeseries_file, timeseries_csv, timeseries_tee, result.timeseries, "timeseries.csv");
-  output::RowSink* countries_sink = sink(countries_file, countries_csv, countries_tee, result.countries, "countries.csv");
-  output::RowSink* events_sink = sink(events_file, events_csv, events_tee, result.events, "events.csv");
+  output::RowSink* timeseries_sink = sink(timeseries_file, timeseries_csv, timeseries_table, timeseries_tee, result.timeseries, "timeseries.csv");
+  output::RowSink* countries_sink = sink(countries_file, countries_csv, countries_table, countries_tee, result.countries, "countries.csv");
+  output::RowSink* events_sink = sink(events_file, events_csv, events_table, events_tee, result.events, "events.csv");
   std::optional<output::SahelTimeseries> timeseries;
   std::optional<output::SahelCountries> countries;
   std::optional<output::SahelEventLog> events;
