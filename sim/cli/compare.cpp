@@ -5,28 +5,13 @@
 
 #include <cmath>
 
+#include "cli/number_text.hpp"
 #include "cli/progress.hpp"
 #include "core/parallel.hpp"
 #include "model/sahel/outcomes.hpp"
 #include "run/comparison.hpp"
 
 namespace sahel::cli {
-
-namespace {
-
-// 1234567.8 -> "1,234,568"; small values keep two decimals.
-std::string readable(double v) {
-  if (std::fabs(v) < 10) return fmt::format("{:.2f}", v);
-  const auto r = static_cast<long long>(std::llround(v));
-  std::string digits = std::to_string(r < 0 ? -r : r), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (r < 0 ? "-" : "") + out;
-}
-
-}  // namespace
 
 int compare_scenarios(const CompareOptions& o) {
   const core::ThreadLimit threads(o.threads);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/number_text.hpp"
 #include "cli/progress.hpp"
 #include "run/sahel_run.hpp"
 #include "core/parallel.hpp"
@@ -10,17 +11,6 @@
 namespace sahel::cli {
 
 namespace {
-
-// 1234567 -> "1,234,567".
-std::string thousands(std::int64_t v) {
-  const std::string digits = std::to_string(v < 0 ? -v : v);
-  std::string out = v < 0 ? "-" : "";
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 void print_summary(const scenario::ScenarioHeader& h, const run::SahelRunResult& r, int threads,
                    const std::filesystem::path& out, const std::string& program) {
@@ -32,15 +22,15 @@ void print_summary(const scenario::ScenarioHeader& h, const run::SahelRunResult&
   for (std::size_t f = 0; f < r.faction_names.size(); ++f) {
     const auto& a = r.first.factions[f];
     const auto& b = r.last.factions[f];
-    fmt::print("  {:<22}{:>10}{:>10}{:>10}{:>10}{:>10}{:>12}\n", r.faction_names[f], thousands(a.strength),
-               thousands(b.strength), thousands(a.cells_controlled), thousands(b.cells_controlled),
-               thousands(r.tally.losses[f]), thousands(r.tally.civilians_killed[f]));
+    fmt::print("  {:<22}{:>10}{:>10}{:>10}{:>10}{:>10}{:>12}\n", r.faction_names[f], group_digits(a.strength),
+               group_digits(b.strength), group_digits(a.cells_controlled), group_digits(b.cells_controlled),
+               group_digits(r.tally.losses[f]), group_digits(r.tally.civilians_killed[f]));
   }
   fmt::print("\n  civilians killed {}, displaced {} at the end (peak {}), refugees abroad {}, joined armed groups {}\n",
-             thousands(r.last.dead), thousands(r.last.displaced), thousands(r.tally.displaced_peak),
-             thousands(r.last.refugees), thousands(r.tally.joined));
+             group_digits(r.last.dead), group_digits(r.last.displaced), group_digits(r.tally.displaced_peak),
+             group_digits(r.last.refugees), group_digits(r.tally.joined));
   fmt::print("  mean local legitimacy of the state {:.2f} -> {:.2f}; {} events logged\n", r.first.mean_legitimacy,
-             r.last.mean_legitimacy, thousands(r.event_count));
+             r.last.mean_legitimacy, group_digits(r.event_count));
   fmt::print("outputs in {}:\n", out.string());
   std::size_t snapshots = 0;
   for (const auto& o : r.outputs) {

@@ -427,7 +427,7 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
   w.next_event = 0;
   for (; w.next_event < w.schedule.size() && w.schedule[w.next_event].tick <= info.tick; ++w.next_event) {
     const model::ScheduledEvent& e = w.schedule[w.next_event];
-    if (e.type == model::EventType::set && e.change_params) e.change_params(w.params);
+    if (const auto* set = std::get_if<model::event::SetParams>(&e.action); set && set->change) set->change(w.params);
   }
   w.events_today.clear();
   return info;

@@ -76,7 +76,7 @@ void write_cell_snapshot(const std::filesystem::path& path, const World& w) {
   std::vector<std::string> header = {"lon", "lat", "country", "controller", "zone", "population", "displaced",
                                      "legitimacy", "violence"};
   // Support for each armed group, by name (the first faction of its actor).
-  for (std::size_t a = 1; a < w.actors(); ++a)
+  for (std::size_t a = model::kFirstArmedGroup; a < w.actors(); ++a)
     header.push_back("support_" + w.factions[static_cast<std::size_t>(w.actor_faction[a])].spec.name);
   CsvWriter csv(file.stream(), header);
   const model::Geography& geo = w.geo;
@@ -94,7 +94,7 @@ void write_cell_snapshot(const std::filesystem::path& path, const World& w) {
                   k >= 0 ? w.factions[static_cast<std::size_t>(k)].spec.name : std::string("contested"),
                   static_cast<int>(w.zone.data()[c]), people[static_cast<std::size_t>(c)],
                   displaced[static_cast<std::size_t>(c)], w.legitimacy().data()[c], w.violence.data()[c]);
-    for (std::size_t a = 1; a < w.actors(); ++a) csv.add(w.support[a].data()[c]);
+    for (std::size_t a = model::kFirstArmedGroup; a < w.actors(); ++a) csv.add(w.support[a].data()[c]);
     csv.end_row();
   }
   file.commit();

@@ -40,7 +40,7 @@ CellLayers cell_layers_of(const model::World& w) {
   add("displaced", displaced.cast<float>());
   add("legitimacy", w.legitimacy());
   add("violence", w.violence);
-  for (std::size_t a = 1; a < w.actors(); ++a)
+  for (std::size_t a = model::kFirstArmedGroup; a < w.actors(); ++a)
     add("support_" + w.factions[static_cast<std::size_t>(w.actor_faction[a])].spec.name, w.support[a]);
   return out;
 }

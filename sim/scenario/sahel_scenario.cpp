@@ -305,12 +305,12 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
     std::vector<std::string> names(std::begin(kEventTypeNames), std::end(kEventTypeNames));
     doc.fail(n, path + ".type", fmt::format("missing; expected one of {}", fmt::join(names, ", ")));
   }
-  e.type = read_choice<EventType>(doc, n["type"], path + ".type", kEventTypeNames);
-  reject_unknown_event_keys(doc, n, path, e.type);
+  const auto type = read_choice<EventType>(doc, n["type"], path + ".type", kEventTypeNames);
+  reject_unknown_event_keys(doc, n, path, type);
   if (n["date"]) e.tick = tick_of(n["date"], path + ".date");
   else if (n["tick"]) e.tick = static_cast<int>(read_value(doc, n["tick"], path + ".tick", ParamType::integer, 0, ticks, {}, "ticks"));
   else doc.fail(n, path, "expected a 'date' (YYYY-MM-DD) or a 'tick'");
-  const char* type_name = kEventTypeNames[static_cast<int>(e.type)];
+  const char* type_name = kEventTypeNames[static_cast<int>(type)];
   e.note = read_text(doc, n, "note", path, false, type_name);
   auto need = [&](const char* key) {
     if (!n[key]) doc.fail(n, path + "." + key, fmt::format("missing; a {} event needs '{}'", type_name, key));
@@ -337,30 +337,39 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
                            spec.name, kFactionKindNames[static_cast<int>(spec.kind)]));
     return f;
   };
-  auto base_place = [&]() {
-    e.cell = read_place(doc, need("place"), path + ".place", geo, &e.place);
-    if (!geo.is_core(e.cell))
+  auto faction = [&]() { return read_faction_ref(doc, need("faction"), path + ".faction", factions); };
+  auto base = [&]<class Base>(Base b) {
+    b.faction = faction();
+    b.cell = read_place(doc, need("place"), path + ".place", geo, &b.place);
+    if (!geo.is_core(b.cell))
       doc.fail(n["place"], path + ".place",
-               fmt::format("expected a place inside a core country (objectives lie there), found '{}'", e.place));
+               fmt::format("expected a place inside a core country (objectives lie there), found '{}'", b.place));
+    return b;
   };
-  switch (e.type) {
-    case EventType::deploy:
-      e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
-      e.cell = read_place(doc, need("place"), path + ".place", geo, &e.place);
-      e.troops = static_cast<int>(read_value(doc, need("troops"), path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters"));
+  switch (type) {
+    case EventType::deploy: {
+      event::Deploy d;
+      d.faction = faction();
+      d.cell = read_place(doc, need("place"), path + ".place", geo, &d.place);
+      d.troops = static_cast<int>(read_value(doc, need("troops"), path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters"));
+      e.action = d;
       break;
+    }
     case EventType::withdraw: {
-      e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
+      event::Withdraw w;
+      w.faction = faction();
       const YAML::Node t = need("troops");
-      e.troops = t.IsScalar() && t.Scalar() == "all"
+      w.troops = t.IsScalar() && t.Scalar() == "all"
                      ? -1
                      : static_cast<int>(read_value(doc, t, path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters (or all)"));
-      e.until_tick = until(e.tick);
-      if (n["country"]) e.country = read_country(doc, n["country"], path + ".country", geo);
+      w.until_tick = until(e.tick);
+      if (n["country"]) w.country = read_country(doc, n["country"], path + ".country", geo);
+      e.action = w;
       break;
     }
     case EventType::doctrine: {
-      e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
+      event::DoctrineChange d;
+      d.faction = faction();
       const YAML::Node set = need("set");
       if (!set.IsMap()) doc.fail(set, path + ".set", fmt::format("expected a mapping of doctrine keys, found {}", describe(set)));
       const auto& table = doctrine_table();
@@ -372,30 +381,39 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
         changes.emplace_back(k, read_value(doc, v, path + ".set." + table[k].key, table[k].type, table[k].lo, table[k].hi,
                                            table[k].choices, table[k].unit));
       }
-      e.change = [changes](Doctrine& d) {
-        for (const auto& [k, v] : changes) doctrine_table()[k].set(d, v);
+      d.change = [changes](Doctrine& doctrine) {
+        for (const auto& [k, v] : changes) doctrine_table()[k].set(doctrine, v);
       };
+      e.action = d;
       break;
     }
     case EventType::hostility: {
       const YAML::Node pair = need("factions");
       if (!pair.IsSequence() || pair.size() != 2)
         doc.fail(pair, path + ".factions", fmt::format("expected a list of two faction names, found {}", describe(pair)));
-      e.faction = read_faction_ref(doc, pair[0], path + ".factions[0]", factions);
-      e.other = read_faction_ref(doc, pair[1], path + ".factions[1]", factions);
-      e.hostile = read_value(doc, need("hostile"), path + ".hostile", ParamType::boolean, 0, 1, {}, "") != 0;
+      event::Hostility h;
+      h.faction = read_faction_ref(doc, pair[0], path + ".factions[0]", factions);
+      h.other = read_faction_ref(doc, pair[1], path + ".factions[1]", factions);
+      h.hostile = read_value(doc, need("hostile"), path + ".hostile", ParamType::boolean, 0, 1, {}, "") != 0;
+      e.action = h;
       break;
     }
-    case EventType::sanctions:
-      e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
-      e.value = real("budget_cut", 0, 1, "share of the budget");
-      e.until_tick = until(ticks);
+    case EventType::sanctions: {
+      event::Sanctions x;
+      x.faction = faction();
+      x.budget_cut = real("budget_cut", 0, 1, "share of the budget");
+      x.until_tick = until(ticks);
+      e.action = x;
       break;
-    case EventType::coup:
-      e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
-      e.value = n["legitimacy_drop"] ? real("legitimacy_drop", 0, 1, "") : 0;
-      e.morale_shock = n["morale_shock"] ? real("morale_shock", 0, 1, "") : 0;
+    }
+    case EventType::coup: {
+      event::Coup c;
+      c.faction = faction();
+      c.legitimacy_drop = n["legitimacy_drop"] ? real("legitimacy_drop", 0, 1, "") : 0;
+      c.morale_shock = n["morale_shock"] ? real("morale_shock", 0, 1, "") : 0;
+      e.action = c;
       break;
+    }
     case EventType::set: {
       // Dotted keys, as on the command line: set: {combat.kill_rate: 0.02}.
       const YAML::Node set = need("set");
@@ -422,25 +440,29 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
         const SettableParam& p = settable_params()[k];
         changes.emplace_back(k, read_value(doc, kv.second, at, p.type, p.lo, p.hi, p.choices, p.unit));
       }
-      e.change_params = [changes](SahelParams& params) {
+      e.action = event::SetParams{[changes](SahelParams& params) {
         for (const auto& [k, v] : changes) settable_params()[k].set(params, v);
-      };
+      }};
       break;
     }
-    case EventType::legitimacy_shock:
-      e.value = real("change", -1, 1, "");
-      if (n["country"]) e.country = read_country(doc, n["country"], path + ".country", geo);
+    case EventType::legitimacy_shock: {
+      event::LegitimacyShock l;
+      l.change = real("change", -1, 1, "");
+      if (n["country"]) l.country = read_country(doc, n["country"], path + ".country", geo);
+      e.action = l;
       break;
+    }
     case EventType::contract_start: {
-      e.faction = mercenary();
-      e.other = read_faction_ref(doc, need("paid_by"), path + ".paid_by", factions);
-      if (e.other == e.faction)
+      event::ContractStart c;
+      c.faction = mercenary();
+      c.payer = read_faction_ref(doc, need("paid_by"), path + ".paid_by", factions);
+      if (c.payer == c.faction)
         doc.fail(n["paid_by"], path + ".paid_by", "expected another faction than the mercenaries themselves");
-      e.value = real("cost_per_month", 0, 1e12, "USD");
+      c.fee_per_month = real("cost_per_month", 0, 1e12, "USD");
       if (n["troops"])
-        e.troops = static_cast<int>(read_value(doc, n["troops"], path + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
-      if (e.troops > 0) {
-        e.cell = read_place(doc, need("place"), path + ".place", geo, &e.place);
+        c.troops = static_cast<int>(read_value(doc, n["troops"], path + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
+      if (c.troops > 0) {
+        c.cell = read_place(doc, need("place"), path + ".place", geo, &c.place);
       } else if (n["place"]) {
         doc.fail(n["place"], path + ".place", "expected 'troops' (1 or more) with a 'place', found no troops");
       }
@@ -449,31 +471,35 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
         if (!mines.IsSequence())
           doc.fail(mines, path + ".concession", fmt::format("expected a list of mine names, found {}", describe(mines)));
         for (std::size_t i = 0; i < mines.size(); ++i)
-          e.mines.push_back(read_mine(doc, mines[i], fmt::format("{}.concession[{}]", path, i), geo));
+          c.mines.push_back(read_mine(doc, mines[i], fmt::format("{}.concession[{}]", path, i), geo));
       }
-      e.rate = n["concession_income_per_day"]
-                   ? real("concession_income_per_day", 0, 1e9, "USD per unit of mine value per day")
-                   : factions[static_cast<std::size_t>(e.faction)].doctrine.mine_income_per_day;
+      c.concession_rate = n["concession_income_per_day"]
+                              ? real("concession_income_per_day", 0, 1e9, "USD per unit of mine value per day")
+                              : factions[static_cast<std::size_t>(c.faction)].doctrine.mine_income_per_day;
+      e.action = c;
       break;
     }
     case EventType::contract_end:
-      e.faction = mercenary();
-      e.until_tick = until(e.tick);
+      e.action = event::ContractEnd{mercenary(), until(e.tick)};
       break;
     case EventType::base_open:
+      e.action = base(event::BaseOpen{});
+      break;
     case EventType::base_close:
-      e.faction = read_faction_ref(doc, need("faction"), path + ".faction", factions);
-      base_place();
+      e.action = base(event::BaseClose{});
       break;
-    case EventType::border_closure:
-      e.country = read_country(doc, need("country"), path + ".country", geo);
-      e.until_tick = until(-1);
-      e.civilians = !n["civilians"] || read_value(doc, n["civilians"], path + ".civilians", ParamType::boolean, 0, 1, {}, "") != 0;
-      e.armed_groups =
+    case EventType::border_closure: {
+      event::BorderClosure b;
+      b.country = read_country(doc, need("country"), path + ".country", geo);
+      b.until_tick = until(-1);
+      b.civilians = !n["civilians"] || read_value(doc, n["civilians"], path + ".civilians", ParamType::boolean, 0, 1, {}, "") != 0;
+      b.armed_groups =
           !n["armed_groups"] || read_value(doc, n["armed_groups"], path + ".armed_groups", ParamType::boolean, 0, 1, {}, "") != 0;
-      if (!e.civilians && !e.armed_groups)
+      if (!b.civilians && !b.armed_groups)
         doc.fail(n, path, "expected the border closed to civilians, armed_groups or both, found both false");
+      e.action = b;
       break;
+    }
   }
   return e;
 }

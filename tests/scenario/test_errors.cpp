@@ -198,8 +198,9 @@ TEST_CASE("a place may be a point {lat, lon} inside the map, for deployments and
                                        "  - {date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 14.5, lon: -4.2}, "
                                        "troops: 150}\n");
   REQUIRE(s.setup.events.size() == 1);
-  CHECK(s.setup.events[0].cell == s.setup.geo.cell_at({-4.2, 14.5}));
-  CHECK(s.setup.events[0].place == "14.50N -4.20E");
+  const auto& deploy = std::get<model::event::Deploy>(s.setup.events[0].action);
+  CHECK(deploy.cell == s.setup.geo.cell_at({-4.2, 14.5}));
+  CHECK(deploy.place == "14.50N -4.20E");
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 14.5}, troops: 5}"),
              Contains("expected a point with both lat and lon"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 14.5, lon: 95}, troops: 5}"),

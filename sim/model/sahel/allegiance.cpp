@@ -79,7 +79,7 @@ void Model::update_allegiance() {
       float& s = w.support[a].data()[c];
       float& comp = w.compliance[a].data()[c];
       double ds = -lp.harm_sensitivity * blamed;
-      if (a == 0) {
+      if (a == kStateSide) {
         const double baseline = lp.initial + w.legitimacy_offset.data()[c] -
                                  lp.foreign_resentment_weight * w.foreign_resentment[static_cast<std::size_t>(country)];
         ds += lp.recovery_rate * (baseline - s);

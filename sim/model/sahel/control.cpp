@@ -66,7 +66,7 @@ void Model::update_control(double rate) {
     const double thousands = static_cast<double>(population_sat_.square(c, r)) / 1000.0;
     double G = static_cast<double>(gov_sat_.square(c, r));
     if (gov_sat_.square(c, R) > 0)
-      G += cp.admin_presence * thousands * (w.support[0].data()[c] + w.compliance[0].data()[c]);
+      G += cp.admin_presence * thousands * (w.support[kStateSide].data()[c] + w.compliance[kStateSide].data()[c]);
     double top = 0, total = 0;
     int top_group = -1;
     for (const std::size_t f : groups) {

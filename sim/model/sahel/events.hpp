@@ -7,7 +7,9 @@
 // the effect of each type: sim/scenario/sahel_tables.cpp (event_types) and
 // docs/model.md 4.3.1.
 #include <functional>
+#include <iterator>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/grid.hpp"
@@ -36,28 +38,86 @@ inline constexpr const char* kEventTypeNames[] = {"deploy",           "withdraw"
                                                   "contract_start",   "contract_end",   "base_open",    "base_close",
                                                   "border_closure"};
 
-struct ScheduledEvent {
-  int tick = 0;          // day of the run it takes effect (0 = the start date)
-  int until_tick = -1;   // withdraw, contract_end: last day of the schedule; sanctions, border_closure: last day in force (-1: none)
-  EventType type = EventType::deploy;
+// What each type of event carries: one struct per type, in EventType order.
+namespace event {
+struct Deploy {
   int faction = -1;
-  int other = -1;                       // hostility: the second faction; contract_start: the payer
-  core::CellIndex cell = core::kNoCell; // deploy, contract_start, base_open/close: where
-  std::string place;                    // the place's name (for the event log)
-  int troops = 0;                       // deploy/withdraw/contract_start; withdraw: -1 = all
-  int country = -1;                     // withdraw: only from this country (index in the map), -1 anywhere;
-                                        // legitimacy_shock: where (-1 everywhere); border_closure: which
-  bool hostile = true;                  // hostility
-  double value = 0;                     // sanctions: budget cut (0-1); coup: legitimacy drop;
-                                        // legitimacy_shock: change (-1 to 1); contract_start: fee per month (USD)
-  double rate = 0;                      // contract_start: concession income, USD per unit of mine value per day
-  double morale_shock = 0;              // coup: morale lost by the state's units
-  std::vector<int> mines;               // contract_start: the conceded mines (indices into Geography::mines)
-  bool civilians = true;                // border_closure: closed to people crossing
-  bool armed_groups = true;             // border_closure: closed to insurgents' sanctuary
-  std::function<void(Doctrine&)> change;  // doctrine
-  std::function<void(SahelParams&)> change_params;  // set
-  std::string note;                     // free text for the event log
+  core::CellIndex cell = core::kNoCell;
+  std::string place;  // the place's name (for the event log)
+  int troops = 0;
+};
+struct Withdraw {
+  int faction = -1;
+  int troops = -1;      // -1: all
+  int until_tick = -1;  // last day of the schedule (the event's own day: all at once)
+  int country = -1;     // only from this country (index in the map), -1 anywhere
+};
+struct DoctrineChange {
+  int faction = -1;
+  std::function<void(Doctrine&)> change;
+};
+struct Hostility {
+  int faction = -1, other = -1;
+  bool hostile = true;
+};
+struct Sanctions {
+  int faction = -1;
+  double budget_cut = 0;  // share of the budget (0-1)
+  int until_tick = -1;    // last day in force
+};
+struct Coup {
+  int faction = -1;
+  double legitimacy_drop = 0, morale_shock = 0;
+};
+struct SetParams {
+  std::function<void(SahelParams&)> change;
+};
+struct LegitimacyShock {
+  int country = -1;  // -1: everywhere
+  double change = 0;  // -1 to 1
+};
+struct ContractStart {
+  int faction = -1, payer = -1;
+  core::CellIndex cell = core::kNoCell;  // where troops arrive (with troops > 0)
+  std::string place;
+  int troops = 0;
+  double fee_per_month = 0;    // USD
+  double concession_rate = 0;  // USD per unit of mine value per day
+  std::vector<int> mines;      // the conceded mines (indices into Geography::mines)
+};
+struct ContractEnd {
+  int faction = -1;
+  int until_tick = -1;  // last day of the mercenaries' withdrawal
+};
+struct BaseOpen {
+  int faction = -1;
+  core::CellIndex cell = core::kNoCell;
+  std::string place;
+};
+struct BaseClose {
+  int faction = -1;
+  core::CellIndex cell = core::kNoCell;
+  std::string place;
+};
+struct BorderClosure {
+  int country = -1;
+  bool civilians = true;     // closed to people crossing
+  bool armed_groups = true;  // closed to insurgents' sanctuary
+  int until_tick = -1;       // last day in force (-1: none)
+};
+}  // namespace event
+
+using EventAction = std::variant<event::Deploy, event::Withdraw, event::DoctrineChange, event::Hostility,
+                                 event::Sanctions, event::Coup, event::SetParams, event::LegitimacyShock,
+                                 event::ContractStart, event::ContractEnd, event::BaseOpen, event::BaseClose,
+                                 event::BorderClosure>;
+static_assert(std::variant_size_v<EventAction> == std::size(kEventTypeNames), "one struct per event type");
+
+struct ScheduledEvent {
+  int tick = 0;  // day of the run it takes effect (0 = the start date)
+  EventAction action;
+  std::string note;  // free text for the event log
+  EventType type() const { return static_cast<EventType>(action.index()); }
 };
 
 }  // namespace sahel::model

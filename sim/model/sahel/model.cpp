@@ -422,7 +422,7 @@ Census Model::census() const {
     c.countries[k] = {sums.by_country[4 * k], sums.by_country[4 * k + 1], sums.by_country[4 * k + 2],
                       sums.by_country[4 * k + 3]};
   const double inside = static_cast<double>(std::max<std::int64_t>(1, sums.inside));
-  c.mean_legitimacy = sums.inside > 0 ? sums.support[0] / inside : 0.0;
+  c.mean_legitimacy = sums.inside > 0 ? sums.support[kStateSide] / inside : 0.0;
   for (std::size_t f = 0; f < w.factions.size(); ++f)
     c.factions[f].support = sums.support[static_cast<std::size_t>(w.factions[f].actor)] / inside;
   double weight = 0, reputation = 0;

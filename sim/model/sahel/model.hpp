@@ -114,6 +114,9 @@ class Model {
   // Event helpers shared by deploy/contract_start and withdraw/contract_end.
   void deploy_troops(int faction, core::CellIndex cell, int troops);
   void schedule_withdrawal(int faction, int troops, int until, int country, ConflictEvent& log);
+  // Removes a base from a faction's objectives; its units pull back to the
+  // nearest one left, or leave when none is.
+  void close_base(Faction& fac, int faction, core::CellIndex base);
   // Whether a unit of faction f standing in `from` may enter cell c: a
   // country of the map in its theatre; government forces stay in the core
   // countries; armed groups do not cross into a country closed to them.

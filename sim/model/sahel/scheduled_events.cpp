@@ -9,6 +9,7 @@
 // border that reopens, writes one "Strategic developments" row.
 #include <algorithm>
 #include <cstdlib>
+#include <type_traits>
 
 #include "model/sahel/model.hpp"
 
@@ -59,6 +60,34 @@ void Model::schedule_withdrawal(int faction, int troops, int until, int country,
   if (plan.all && country >= 0) fac.left_countries.push_back(country);
 }
 
+void Model::close_base(Faction& fac, int faction, core::CellIndex base) {
+  World& w = world_;
+  auto& cells = fac.objective_cells;
+  std::erase(cells, base);
+  // The base's units (those whose objective it was) pull out to the nearest
+  // objective cell left (Chebyshev distance from the base; ties: the lower
+  // cell index), or leave the theatre at once if the faction has none.
+  const core::Grid& g = w.geo.grid;
+  core::CellIndex nearest = core::kNoCell;
+  int best = 0;
+  for (core::CellIndex c : cells) {
+    const int d = std::max(std::abs(g.x_of(c) - g.x_of(base)), std::abs(g.y_of(c) - g.y_of(base)));
+    if (nearest == core::kNoCell || d < best) {
+      nearest = c;
+      best = d;
+    }
+  }
+  for (std::size_t i = 0; i < w.units.size(); ++i) {
+    if (w.units.faction[i] != faction || w.units.objective[i] != base) continue;
+    if (nearest != core::kNoCell) {
+      w.units.objective[i] = nearest;
+    } else {
+      fac.fighters.withdrawn += w.units.strength[i];
+      w.units.strength[i] = 0;  // compacted away in records
+    }
+  }
+}
+
 bool Model::may_cross(core::CellIndex from, core::CellIndex to) const {
   const int a = world_.geo.country.data()[from], b = world_.geo.country.data()[to];
   if (a == b) return true;
@@ -81,112 +110,93 @@ void Model::apply_events() {
 
   while (w.next_event < w.schedule.size() && w.schedule[w.next_event].tick <= w.tick) {
     const ScheduledEvent& e = w.schedule[w.next_event++];
-    Faction* fac = e.faction >= 0 ? &w.factions[static_cast<std::size_t>(e.faction)] : nullptr;
-    ConflictEvent log{w.tick, EventKind::strategic, SubEvent::none, e.faction, e.other, e.cell, 0, 0, e.note};
-    switch (e.type) {
-      case EventType::deploy:
-        deploy_troops(e.faction, e.cell, e.troops);
-        break;
-      case EventType::withdraw:
-        schedule_withdrawal(e.faction, e.troops, e.until_tick, e.country, log);
-        break;
-      case EventType::doctrine:
-        if (e.change) e.change(fac->spec.doctrine);
-        break;
-      case EventType::hostility:
-        w.hostile[e.faction][e.other] = w.hostile[e.other][e.faction] = e.hostile ? 1 : 0;
-        break;
-      case EventType::sanctions:
-        fac->budget_multiplier = 1.0 - e.value;
-        fac->sanctions_until = e.until_tick;
-        break;
-      case EventType::coup: {
-        // Legitimacy falls in the couping state's country only.
-        float* l = w.legitimacy().data();
-        const int home = w.geo.country_index(fac->spec.country);
-        for (core::CellIndex c = 0; c < w.geo.grid.cells(); ++c)
-          if (home < 0 || w.geo.country.data()[c] == home)
-            l[c] = std::max(0.0f, l[c] - static_cast<float>(e.value));
-        for (std::size_t i = 0; i < w.units.size(); ++i)
-          if (w.units.faction[i] == e.faction)
-            w.units.morale[i] =
-                std::max(0.0f, w.units.morale[i] - static_cast<float>(e.morale_shock));
-        break;
-      }
-      case EventType::set:
-        if (e.change_params) e.change_params(w.params);
-        break;
-      case EventType::legitimacy_shock: {
-        // A jump of local legitimacy (a scandal, a reconciliation), which
-        // legitimacy.recovery_rate then pulls back towards the initial level.
-        float* l = w.legitimacy().data();
-        for (core::CellIndex c = 0; c < w.geo.grid.cells(); ++c)
-          if (e.country < 0 || w.geo.country.data()[c] == e.country)
-            l[c] = std::clamp(l[c] + static_cast<float>(e.value), 0.0f, 1.0f);
-        log.cell = country_cell(w.geo, e.country);
-        break;
-      }
-      case EventType::contract_start: {
-        // A new contract replaces one in force (a renegotiation); the
-        // mercenaries operate where their payer does.
-        fac->contract.payer = e.other;
-        widen_theatre(w, e.faction, w.geo.country_index(w.factions[static_cast<std::size_t>(e.other)].spec.country));
-        fac->contract.fee_per_month = e.value;
-        fac->contract.concession_rate = e.rate;
-        fac->contract.concession = e.mines;
-        if (e.troops > 0) deploy_troops(e.faction, e.cell, e.troops);
-        break;
-      }
-      case EventType::contract_end:
-        // Payment stops today, including any standing paid_by: whatever the
-        // mercenaries still cost while they leave comes out of their own funds.
-        log.actor2 = fac->contract.payer >= 0 ? fac->contract.payer : fac->paid_by;
-        fac->contract = {};
-        fac->paid_by = -1;
-        schedule_withdrawal(e.faction, -1, e.until_tick, -1, log);
-        break;
-      case EventType::base_open: {
-        auto& cells = fac->objective_cells;
-        const auto at = std::lower_bound(cells.begin(), cells.end(), e.cell);
-        if (at == cells.end() || *at != e.cell) cells.insert(at, e.cell);
-        break;
-      }
-      case EventType::base_close: {
-        auto& cells = fac->objective_cells;
-        std::erase(cells, e.cell);
-        // The base's units (those whose objective it was) pull out to the
-        // nearest objective cell left (Chebyshev distance from the base;
-        // ties: the lower cell index), or leave the theatre at once if the
-        // faction has none.
-        const core::Grid& g = w.geo.grid;
-        core::CellIndex nearest = core::kNoCell;
-        int best = 0;
-        for (core::CellIndex c : cells) {
-          const int d =
-              std::max(std::abs(g.x_of(c) - g.x_of(e.cell)), std::abs(g.y_of(c) - g.y_of(e.cell)));
-          if (nearest == core::kNoCell || d < best) {
-            nearest = c;
-            best = d;
-          }
-        }
-        for (std::size_t i = 0; i < w.units.size(); ++i) {
-          if (w.units.faction[i] != e.faction || w.units.objective[i] != e.cell) continue;
-          if (nearest != core::kNoCell) {
-            w.units.objective[i] = nearest;
+    ConflictEvent log{w.tick, EventKind::strategic, SubEvent::none, -1, -1, core::kNoCell, 0, 0, e.note};
+    auto faction = [&](int f) -> Faction& {
+      log.actor1 = f;
+      return w.factions[static_cast<std::size_t>(f)];
+    };
+    std::visit(
+        [&](const auto& a) {
+          using A = std::decay_t<decltype(a)>;
+          if constexpr (std::is_same_v<A, event::Deploy>) {
+            faction(a.faction);
+            log.cell = a.cell;
+            deploy_troops(a.faction, a.cell, a.troops);
+          } else if constexpr (std::is_same_v<A, event::Withdraw>) {
+            faction(a.faction);
+            schedule_withdrawal(a.faction, a.troops, a.until_tick, a.country, log);
+          } else if constexpr (std::is_same_v<A, event::DoctrineChange>) {
+            Faction& fac = faction(a.faction);
+            if (a.change) a.change(fac.spec.doctrine);
+          } else if constexpr (std::is_same_v<A, event::Hostility>) {
+            faction(a.faction);
+            log.actor2 = a.other;
+            w.hostile[a.faction][a.other] = w.hostile[a.other][a.faction] = a.hostile ? 1 : 0;
+          } else if constexpr (std::is_same_v<A, event::Sanctions>) {
+            Faction& fac = faction(a.faction);
+            fac.budget_multiplier = 1.0 - a.budget_cut;
+            fac.sanctions_until = a.until_tick;
+          } else if constexpr (std::is_same_v<A, event::Coup>) {
+            // Legitimacy falls in the couping state's country only.
+            const Faction& fac = faction(a.faction);
+            float* l = w.legitimacy().data();
+            const int home = w.geo.country_index(fac.spec.country);
+            for (core::CellIndex c = 0; c < w.geo.grid.cells(); ++c)
+              if (home < 0 || w.geo.country.data()[c] == home)
+                l[c] = std::max(0.0f, l[c] - static_cast<float>(a.legitimacy_drop));
+            for (std::size_t i = 0; i < w.units.size(); ++i)
+              if (w.units.faction[i] == a.faction)
+                w.units.morale[i] = std::max(0.0f, w.units.morale[i] - static_cast<float>(a.morale_shock));
+          } else if constexpr (std::is_same_v<A, event::SetParams>) {
+            if (a.change) a.change(w.params);
+          } else if constexpr (std::is_same_v<A, event::LegitimacyShock>) {
+            // A jump of local legitimacy (a scandal, a reconciliation), which
+            // legitimacy.recovery_rate then pulls back towards the initial level.
+            float* l = w.legitimacy().data();
+            for (core::CellIndex c = 0; c < w.geo.grid.cells(); ++c)
+              if (a.country < 0 || w.geo.country.data()[c] == a.country)
+                l[c] = std::clamp(l[c] + static_cast<float>(a.change), 0.0f, 1.0f);
+            log.cell = country_cell(w.geo, a.country);
+          } else if constexpr (std::is_same_v<A, event::ContractStart>) {
+            // A new contract replaces one in force (a renegotiation); the
+            // mercenaries operate where their payer does.
+            Faction& fac = faction(a.faction);
+            log.actor2 = a.payer;
+            log.cell = a.cell;
+            fac.contract.payer = a.payer;
+            widen_theatre(w, a.faction,
+                          w.geo.country_index(w.factions[static_cast<std::size_t>(a.payer)].spec.country));
+            fac.contract.fee_per_month = a.fee_per_month;
+            fac.contract.concession_rate = a.concession_rate;
+            fac.contract.concession = a.mines;
+            if (a.troops > 0) deploy_troops(a.faction, a.cell, a.troops);
+          } else if constexpr (std::is_same_v<A, event::ContractEnd>) {
+            // Payment stops today, including any standing paid_by: whatever the
+            // mercenaries still cost while they leave comes out of their own funds.
+            Faction& fac = faction(a.faction);
+            log.actor2 = fac.contract.payer >= 0 ? fac.contract.payer : fac.paid_by;
+            fac.contract = {};
+            fac.paid_by = -1;
+            schedule_withdrawal(a.faction, -1, a.until_tick, -1, log);
+          } else if constexpr (std::is_same_v<A, event::BaseOpen>) {
+            auto& cells = faction(a.faction).objective_cells;
+            log.cell = a.cell;
+            const auto at = std::lower_bound(cells.begin(), cells.end(), a.cell);
+            if (at == cells.end() || *at != a.cell) cells.insert(at, a.cell);
+          } else if constexpr (std::is_same_v<A, event::BaseClose>) {
+            close_base(faction(a.faction), a.faction, a.cell);
+            log.cell = a.cell;
           } else {
-            fac->fighters.withdrawn += w.units.strength[i];
-            w.units.strength[i] = 0;  // compacted away in records
+            static_assert(std::is_same_v<A, event::BorderClosure>);
+            w.closed_borders.push_back({a.country, a.civilians, a.armed_groups, a.until_tick});
+            log.cell = country_cell(w.geo, a.country);
           }
-        }
-        break;
-      }
-      case EventType::border_closure:
-        w.closed_borders.push_back({e.country, e.civilians, e.armed_groups, e.until_tick});
-        log.cell = country_cell(w.geo, e.country);
-        break;
+        },
+        e.action);
+    if (log.cell == core::kNoCell && log.actor1 >= 0) {
+      const Faction& fac = w.factions[static_cast<std::size_t>(log.actor1)];
+      if (!fac.objective_cells.empty()) log.cell = fac.objective_cells.front();
     }
-    if (log.cell == core::kNoCell && fac && !fac->objective_cells.empty())
-      log.cell = fac->objective_cells.front();
     w.events_today.push_back(log);
   }
 

@@ -81,7 +81,7 @@ void Model::sense() {
   const double base = w.params.operations.base_detection;
   core::for_each_index(static_cast<std::int64_t>(n_views_), [&](std::int64_t v64) {
     View& view = views_[static_cast<std::size_t>(v64)];
-    const bool gov = view.actor == 0;
+    const bool gov = view.actor == kStateSide;
     view.hostile.setZero();
     view.friendly.setZero();
     for (std::size_t k = 0; k < nf; ++k) {
@@ -108,7 +108,7 @@ void Model::sense() {
     switch ((t - static_cast<std::int64_t>(nf)) % 4) {
       case 0: view.hostile_sat.build(view.hostile); break;
       case 1: view.known_sat.build(view.known); break;
-      case 2: if (view.actor != 0) view.known_capped_sat.build(view.known_capped); break;
+      case 2: if (view.actor != kStateSide) view.known_capped_sat.build(view.known_capped); break;
       default: view.friendly_sat.build(view.friendly); break;
     }
   }, 1);
@@ -162,7 +162,7 @@ void Model::sense() {
     const double arrest = 1.0 - std::exp(-cp.arrest_constant_k * cops / (active_households + 1.0));
     // Fear of the state adds to the risk people see (Lyall 2009: violence
     // can suppress in the short run).
-    arrest_risk_[s] = static_cast<float>(1.0 - (1.0 - arrest) * (1.0 - w.compliance[0].data()[c]));
+    arrest_risk_[s] = static_cast<float>(1.0 - (1.0 - arrest) * (1.0 - w.compliance[kStateSide].data()[c]));
     // The recruiting group: within reach, where the state does not hold the
     // ground firmly (Kalyvas zones 2-5), the one with the most fighters near,
     // weighted by how much the residents back it.

@@ -274,7 +274,7 @@ World make_world(Setup setup) {
       w.legitimacy_offset.data()[c] = static_cast<float>(level - initial);
     }, 1024);
   for (int a = 0; a < actors; ++a) {
-    w.support.push_back(a == 0 ? core::Layer<float>(w.legitimacy_offset + static_cast<float>(initial))
+    w.support.push_back(a == kStateSide ? core::Layer<float>(w.legitimacy_offset + static_cast<float>(initial))
                                : grid.make_layer<float>(0.0f));
     w.compliance.push_back(grid.make_layer<float>(0));
     w.heat.push_back(grid.make_layer<float>(0));

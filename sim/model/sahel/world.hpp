@@ -16,6 +16,11 @@
 
 namespace sahel::model {
 
+// Allegiance indices ("actors"): the state side is kStateSide, each armed
+// group follows from kFirstArmedGroup in faction order.
+inline constexpr int kStateSide = 0;
+inline constexpr int kFirstArmedGroup = 1;
+
 enum class Posture : std::uint8_t { garrison, patrol, pursue, raid, withdraw, train };
 inline constexpr const char* kPostureNames[] = {"garrison", "patrol", "pursue", "raid", "withdraw", "train"};
 
@@ -169,8 +174,8 @@ struct World {
   std::vector<core::Layer<float>> heat;  // per actor: battles it fought lately (operations.heat_decay)
   // Per country of the map: resentment of the foreign troops it hosts (0-1).
   std::vector<double> foreign_resentment;
-  const core::Layer<float>& legitimacy() const { return support[0]; }
-  core::Layer<float>& legitimacy() { return support[0]; }
+  const core::Layer<float>& legitimacy() const { return support[kStateSide]; }
+  core::Layer<float>& legitimacy() { return support[kStateSide]; }
   // Border closures in force (border_closure events), dropped the day after
   // their last day. Several may overlap; a country is closed to civilians
   // (or armed groups) while any closure of it says so.

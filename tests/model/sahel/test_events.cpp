@@ -26,13 +26,23 @@ using test::ToyWorld;
 
 namespace {
 
-model::ScheduledEvent event(EventType type, int tick, int faction = -1) {
+// An event of the given kind on a day (of a faction, for the kinds that
+// have one), noted by its type's name.
+template <class Action>
+model::ScheduledEvent event(int tick, int faction = -1) {
+  Action action{};
+  if constexpr (requires { action.faction; }) action.faction = faction;
   model::ScheduledEvent e;
-  e.type = type;
   e.tick = tick;
-  e.faction = faction;
-  e.note = model::kEventTypeNames[static_cast<int>(type)];
+  e.action = std::move(action);
+  e.note = model::kEventTypeNames[static_cast<int>(e.type())];
   return e;
+}
+
+// The event's fields, to change them after it was made.
+template <class Action>
+Action& fields(model::ScheduledEvent& e) {
+  return std::get<Action>(e.action);
 }
 
 int strategic_rows(const model::Model& m) {
@@ -57,7 +67,7 @@ TEST_CASE("set: model-wide parameters change on the event's day, through the par
   toy.add_base("West", 4, 8);
   model::Setup s = toy.setup();
   s.factions = {quiet_faction("Army", FactionKind::state, {{"West", 100}})};
-  model::ScheduledEvent e = event(EventType::set, 2);
+  model::ScheduledEvent e = event<model::event::SetParams>(2);
   // The event as the scenario layer builds it: a setter of the table.
   const auto& params = scenario::settable_params();
   const auto find = [&](const std::string& key) {
@@ -68,7 +78,7 @@ TEST_CASE("set: model-wide parameters change on the event's day, through the par
   };
   const auto flee = find("flight.per_death"), kill = find("combat.kill_rate"),
              radius = find("control.radius_cells");
-  e.change_params = [=](model::SahelParams& p) {
+  fields<model::event::SetParams>(e).change = [=](model::SahelParams& p) {
     flee.set(p, 0.25);
     kill.set(p, 0.07);
     radius.set(p, 5);
@@ -106,9 +116,9 @@ TEST_CASE("legitimacy_shock: local legitimacy jumps in one country or everywhere
   const int aa = 0, cc = 1;
   const auto [calm, no_rows] = run({});
   CHECK(no_rows == 0);
-  model::ScheduledEvent drop = event(EventType::legitimacy_shock, 1);
-  drop.value = -0.3;
-  drop.country = cc;
+  model::ScheduledEvent drop = event<model::event::LegitimacyShock>(1);
+  fields<model::event::LegitimacyShock>(drop).change = -0.3;
+  fields<model::event::LegitimacyShock>(drop).country = cc;
   const auto [shocked, rows] = run({drop});
   CHECK(rows == 1);
   const ToyWorld toy = toy_world(1000);
@@ -123,8 +133,8 @@ TEST_CASE("legitimacy_shock: local legitimacy jumps in one country or everywhere
       CHECK(diff == 0);
     }
   }
-  model::ScheduledEvent rise = event(EventType::legitimacy_shock, 1);
-  rise.value = 1.0;  // everywhere, to the ceiling
+  model::ScheduledEvent rise = event<model::event::LegitimacyShock>(1);
+  fields<model::event::LegitimacyShock>(rise).change = 1.0;  // everywhere, to the ceiling
   const auto [high, high_rows] = run({rise});
   CHECK(high_rows == 1);
   for (core::CellIndex c = 0; c < toy.geo.grid.cells(); ++c) {
@@ -151,16 +161,16 @@ TEST_CASE(
   s.factions = {army, merc};
   constexpr double kFee = 30440;  // 1,000 a day
   constexpr double kRate = 50;    // per unit of mine value per day
-  model::ScheduledEvent start = event(EventType::contract_start, 1, 1);
-  start.other = 0;
-  start.value = kFee;
-  start.rate = kRate;
-  start.troops = 300;
-  start.cell = toy.cell(4, 8);
-  start.place = "West";
-  start.mines = {0};
-  model::ScheduledEvent end = event(EventType::contract_end, 3, 1);
-  end.until_tick = 5;
+  model::ScheduledEvent start = event<model::event::ContractStart>(1, 1);
+  fields<model::event::ContractStart>(start).payer = 0;
+  fields<model::event::ContractStart>(start).fee_per_month = kFee;
+  fields<model::event::ContractStart>(start).concession_rate = kRate;
+  fields<model::event::ContractStart>(start).troops = 300;
+  fields<model::event::ContractStart>(start).cell = toy.cell(4, 8);
+  fields<model::event::ContractStart>(start).place = "West";
+  fields<model::event::ContractStart>(start).mines = {0};
+  model::ScheduledEvent end = event<model::event::ContractEnd>(3, 1);
+  fields<model::event::ContractEnd>(end).until_tick = 5;
   s.events = {start, end};
   model::Model m(model::make_world(std::move(s)));
   const model::World& w = m.world();
@@ -211,17 +221,17 @@ TEST_CASE("base_open and base_close: objectives change; a closed base's units pu
   s.factions = {force, guard};
   const core::CellIndex west = toy.cell(4, 8), east = toy.cell(14, 8), north = toy.cell(4, 14),
                         town = toy.cell(2, 2);
-  model::ScheduledEvent close_east = event(EventType::base_close, 1, 0);
-  close_east.cell = east;
-  model::ScheduledEvent open_town = event(EventType::base_open, 1, 0);
-  open_town.cell = town;
-  model::ScheduledEvent open_guard = event(EventType::base_open, 1, 1);
-  open_guard.cell = west;
-  model::ScheduledEvent deploy_guard = event(EventType::deploy, 1, 1);
-  deploy_guard.cell = west;
-  deploy_guard.troops = 300;
-  model::ScheduledEvent close_guard = event(EventType::base_close, 2, 1);
-  close_guard.cell = west;
+  model::ScheduledEvent close_east = event<model::event::BaseClose>(1, 0);
+  fields<model::event::BaseClose>(close_east).cell = east;
+  model::ScheduledEvent open_town = event<model::event::BaseOpen>(1, 0);
+  fields<model::event::BaseOpen>(open_town).cell = town;
+  model::ScheduledEvent open_guard = event<model::event::BaseOpen>(1, 1);
+  fields<model::event::BaseOpen>(open_guard).cell = west;
+  model::ScheduledEvent deploy_guard = event<model::event::Deploy>(1, 1);
+  fields<model::event::Deploy>(deploy_guard).cell = west;
+  fields<model::event::Deploy>(deploy_guard).troops = 300;
+  model::ScheduledEvent close_guard = event<model::event::BaseClose>(2, 1);
+  fields<model::event::BaseClose>(close_guard).cell = west;
   s.events = {close_east, open_town, open_guard, deploy_guard, close_guard};
   model::Model m(model::make_world(std::move(s)));
   const model::World& w = m.world();
@@ -285,19 +295,19 @@ TEST_CASE(
   REQUIRE(heading_to(open->world(), bb) > 0);
   REQUIRE(heading_to(open->world(), aa) > 0);
 
-  model::ScheduledEvent into = event(EventType::border_closure, 1);
-  into.country = bb;
-  into.armed_groups = false;
+  model::ScheduledEvent into = event<model::event::BorderClosure>(1);
+  fields<model::event::BorderClosure>(into).country = bb;
+  fields<model::event::BorderClosure>(into).armed_groups = false;
   const auto closed_bb = run({into}, 4);
   CHECK(closed_bb->world().closed_borders.size() == 1);
   CHECK(heading_to(closed_bb->world(), bb) == 0);
   CHECK(heading_to(closed_bb->world(), aa) > 0);
 
   // Closing CC keeps its people in: the only destinations lie abroad.
-  model::ScheduledEvent out = event(EventType::border_closure, 1);
-  out.country = cc;
-  out.armed_groups = false;
-  out.until_tick = 3;
+  model::ScheduledEvent out = event<model::event::BorderClosure>(1);
+  fields<model::event::BorderClosure>(out).country = cc;
+  fields<model::event::BorderClosure>(out).armed_groups = false;
+  fields<model::event::BorderClosure>(out).until_tick = 3;
   const auto closed_cc = run({out}, 3);
   CHECK(closed_cc->census().displaced == 0);
   closed_cc->step();  // day 4: reopened
@@ -356,14 +366,14 @@ TEST_CASE(
       if (w.units.faction[i] == 1) return static_cast<int>(w.geo.country.data()[w.units.cell[i]]);
     return -1;
   };
-  model::ScheduledEvent close = event(EventType::border_closure, 1);
-  close.civilians = false;
+  model::ScheduledEvent close = event<model::event::BorderClosure>(1);
+  fields<model::event::BorderClosure>(close).civilians = false;
 
   SECTION("movement") {
     model::Model open(setup(true));
     for (int d = 0; d < 3; ++d) open.step();
     CHECK(band_country(open.world()) == bb);  // it escapes across the border
-    close.country = bb;
+    fields<model::event::BorderClosure>(close).country = bb;
     model::Model closed(setup(true, {close}));
     for (int d = 0; d < 3; ++d) {
       closed.step();
@@ -378,7 +388,7 @@ TEST_CASE(
     };
     model::Model open(setup(false));
     CHECK(battles(open) == 0);
-    close.country = cc;
+    fields<model::event::BorderClosure>(close).country = cc;
     model::Model closed(setup(false, {close}));
     CHECK(battles(closed) == 1);
   }
@@ -408,25 +418,26 @@ events:
   const scenario::SahelScenario s = test::sahel_from_text(text);
   const auto& e = s.setup.events;
   REQUIRE(e.size() == 7);
-  CHECK(e[0].type == EventType::set);
+  namespace ev = model::event;
+  CHECK(e[0].type() == EventType::set);
   model::SahelParams p;
-  e[0].change_params(p);
+  std::get<ev::SetParams>(e[0].action).change(p);
   CHECK(p.flight.per_death == 0.001);
   CHECK(p.control.radius_cells == 4);
-  CHECK(e[1].type == EventType::legitimacy_shock);
-  CHECK(e[1].value == -0.2);
-  CHECK(e[1].country == s.setup.geo.country_index("ML"));
-  CHECK(e[2].type == EventType::contract_start);
-  CHECK((e[2].faction == 1 && e[2].other == 0 && e[2].troops == 400 && e[2].tick == 3));
-  CHECK(e[2].value == 10000000);
-  CHECK(e[2].rate == 7);  // the mercenaries' doctrine, as no concession_income_per_day is given
-  REQUIRE(e[2].mines.size() == 2);
-  CHECK(s.setup.geo.mines[static_cast<std::size_t>(e[2].mines[1])].name == "Syama");
-  CHECK((e[3].type == EventType::contract_end && e[3].until_tick == 61));
-  CHECK((e[4].type == EventType::base_open && e[4].cell == model::place_cell(s.setup.geo, "Gao")));
-  CHECK(e[5].type == EventType::base_close);
-  CHECK((e[6].type == EventType::border_closure && e[6].civilians && !e[6].armed_groups &&
-         e[6].until_tick == 62));
+  const auto& shock = std::get<ev::LegitimacyShock>(e[1].action);
+  CHECK(shock.change == -0.2);
+  CHECK(shock.country == s.setup.geo.country_index("ML"));
+  const auto& contract = std::get<ev::ContractStart>(e[2].action);
+  CHECK((contract.faction == 1 && contract.payer == 0 && contract.troops == 400 && e[2].tick == 3));
+  CHECK(contract.fee_per_month == 10000000);
+  CHECK(contract.concession_rate == 7);  // the mercenaries' doctrine, as no concession_income_per_day is given
+  REQUIRE(contract.mines.size() == 2);
+  CHECK(s.setup.geo.mines[static_cast<std::size_t>(contract.mines[1])].name == "Syama");
+  CHECK(std::get<ev::ContractEnd>(e[3].action).until_tick == 61);
+  CHECK(std::get<ev::BaseOpen>(e[4].action).cell == model::place_cell(s.setup.geo, "Gao"));
+  CHECK(e[5].type() == EventType::base_close);
+  const auto& border = std::get<ev::BorderClosure>(e[6].action);
+  CHECK((border.civilians && !border.armed_groups && border.until_tick == 62));
   // And the run applies them.
   model::Model m(model::make_world(s.setup));
   for (int d = 0; d < 8; ++d) m.step();

@@ -914,12 +914,8 @@ TEST_CASE("air strikes stop in a country once the force has left it", "[sahel][r
       s.hostile_pairs.push_back({0, static_cast<int>(b) + 1});
     }
     model::ScheduledEvent leave;
-    leave.type = model::EventType::withdraw;
     leave.tick = 3;
-    leave.until_tick = 3;
-    leave.faction = 0;
-    leave.troops = -1;
-    leave.country = kCC;
+    leave.action = model::event::Withdraw{.faction = 0, .troops = -1, .until_tick = 3, .country = kCC};
     s.events = {leave};
     model::World world = model::make_world(std::move(s));
     REQUIRE(world.factions[0].theatre == std::vector<int>{kAA, kCC});
@@ -980,11 +976,8 @@ TEST_CASE("a force that has withdrawn all its troops makes no more air strikes",
   s.factions = {air, band};
   s.hostile_pairs = {{0, 1}};
   model::ScheduledEvent leave;
-  leave.type = model::EventType::withdraw;
   leave.tick = 1;
-  leave.until_tick = 1;
-  leave.faction = 0;
-  leave.troops = -1;
+  leave.action = model::event::Withdraw{.faction = 0, .troops = -1, .until_tick = 1};
   s.events = {leave};
   model::World world = model::make_world(std::move(s));
   put_units(world, 1, toy.cell(8, 8));
@@ -1592,11 +1585,8 @@ TEST_CASE("control: a withdrawal leaves a vacuum that nearby fighters of the oth
     s.hostile_pairs = {{0, 1}};
     if (withdraw) {
       model::ScheduledEvent e;
-      e.type = model::EventType::withdraw;
       e.tick = 1;
-      e.until_tick = 1;
-      e.faction = 0;
-      e.troops = -1;
+      e.action = model::event::Withdraw{.faction = 0, .troops = -1, .until_tick = 1};
       s.events = {e};
     }
     auto m = std::make_unique<model::Model>(model::make_world(std::move(s)));
@@ -2038,12 +2028,8 @@ model::Setup small_war(const ToyWorld& toy, std::uint64_t seed) {
 
 model::ScheduledEvent deploy(const ToyWorld& toy, int tick, int troops) {
   model::ScheduledEvent e;
-  e.type = model::EventType::deploy;
   e.tick = tick;
-  e.faction = 0;
-  e.cell = toy.cell(2, 2);
-  e.place = "Town";
-  e.troops = troops;
+  e.action = model::event::Deploy{0, toy.cell(2, 2), "Town", troops};
   e.note = "reinforcements";
   return e;
 }
@@ -2286,12 +2272,8 @@ model::Setup withdrawal_setup(std::vector<model::ScheduledEvent> events) {
 
 model::ScheduledEvent withdrawal(int from, int until, int troops, int country = -1) {
   model::ScheduledEvent e;
-  e.type = model::EventType::withdraw;
-  e.faction = 0;
   e.tick = from;
-  e.until_tick = until;
-  e.troops = troops;
-  e.country = country;
+  e.action = model::event::Withdraw{.faction = 0, .troops = troops, .until_tick = until, .country = country};
   e.note = "drawdown";
   return e;
 }
@@ -2494,30 +2476,17 @@ TEST_CASE("fighters and people are conserved every day on a busy toy world", "[s
   s.factions = {army, air, merc, band, rebels, blue, cell};
   s.hostile_pairs = {{0, 3}, {1, 3}, {2, 3}, {0, 4}, {2, 4}, {3, 4}, {5, 3}, {5, 6}, {0, 6}, {1, 6}, {2, 6}};
   model::ScheduledEvent deploy;
-  deploy.type = model::EventType::deploy;
   deploy.tick = 5;
-  deploy.faction = 2;
-  deploy.cell = toy.cell(2, 2);
-  deploy.place = "Town";
-  deploy.troops = 450;
+  deploy.action = model::event::Deploy{2, toy.cell(2, 2), "Town", 450};
   model::ScheduledEvent leave;
-  leave.type = model::EventType::withdraw;
   leave.tick = 20;
-  leave.until_tick = 30;
-  leave.faction = 1;
-  leave.troops = 150;
+  leave.action = model::event::Withdraw{.faction = 1, .troops = 150, .until_tick = 30};
   model::ScheduledEvent coup;
-  coup.type = model::EventType::coup;
   coup.tick = 15;
-  coup.faction = 0;
-  coup.value = 0.1;
-  coup.morale_shock = 0.2;
+  coup.action = model::event::Coup{.faction = 0, .legitimacy_drop = 0.1, .morale_shock = 0.2};
   model::ScheduledEvent sanctions;
-  sanctions.type = model::EventType::sanctions;
   sanctions.tick = 25;
-  sanctions.until_tick = 50;
-  sanctions.faction = 0;
-  sanctions.value = 0.5;
+  sanctions.action = model::event::Sanctions{.faction = 0, .budget_cut = 0.5, .until_tick = 50};
   s.events = {deploy, leave, coup, sanctions};
 
   model::Model m(model::make_world(std::move(s)));
