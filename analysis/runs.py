@@ -176,6 +176,43 @@ def load_run(path, models=("sahel",)) -> Run:
     return Run(path=path, manifest=manifest)
 
 
+def simulate(scenario, out, *, seed=None, ticks=None, set=None, threads=1, models=MODELS) -> Run:
+    """Runs a scenario into the folder `out` and loads it as a Run.
+
+    Through the sahelsim Python module when it can be imported (PYTHONPATH
+    reaching build/release/python): no process to start and its errors come
+    as sahelsim.InputError. Otherwise through the sahelsim program named by
+    $SAHELSIM_BIN (default: build/release/sim/sahelsim of this source tree),
+    whose errors come as RunError. `set` is {"path": value} as for --set."""
+    overrides = dict(set or {})
+    try:
+        import sahelsim
+    except ImportError:
+        sahelsim = None
+    if sahelsim is not None:
+        sahelsim.run(scenario, seed=seed, ticks=ticks, set=overrides, threads=threads, out=out,
+                     tables=False, layers=False)
+        return load_run(out, models)
+    import os
+    import subprocess
+    exe = os.environ.get("SAHELSIM_BIN") or str(Path(__file__).resolve().parents[1] / "build" / "release" / "sim"
+                                                / "sahelsim")
+    cmd = [exe, "run", str(scenario), "--out", str(out), "--quiet", "--threads", str(threads)]
+    if seed is not None:
+        cmd += ["--seed", str(seed)]
+    if ticks is not None:
+        cmd += ["--ticks", str(ticks)]
+    for key, value in overrides.items():
+        cmd += ["--set", f"{key}={value}"]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError as e:
+        raise RunError(f"cannot start {exe} ({e}); build sahelsim or set SAHELSIM_BIN") from e
+    if done.returncode != 0:
+        raise RunError(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()}")
+    return load_run(out, models)
+
+
 @dataclass
 class Collection:
     """Runs grouped by scenario name, in the order the scenarios came in.

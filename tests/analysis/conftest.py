@@ -30,14 +30,9 @@ def sahelsim_bin() -> Path:
 
 def run_sahelsim(scenario: str, out: Path, *, seed: int = 1, ticks: int = TICKS,
                  snapshot_every: int = SNAPSHOT_EVERY) -> Path:
-    exe = sahelsim_bin()
-    if not exe.exists():
-        pytest.fail(f"no sahelsim binary at {exe} (build it, or set SAHELSIM_BIN)")
-    cmd = [str(exe), "run", str(SOURCE_DIR / "scenarios" / scenario), "--ticks", str(ticks), "--seed", str(seed),
-           "--set", f"output.snapshot_every={snapshot_every}", "--out", str(out), "--quiet", "--threads", "1"]
-    done = subprocess.run(cmd, cwd=SOURCE_DIR, capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.fail(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr}")
+    from analysis.runs import simulate
+    simulate(SOURCE_DIR / "scenarios" / scenario, out, seed=seed, ticks=ticks,
+             set={"output.snapshot_every": snapshot_every})
     return out
 
 
@@ -56,15 +51,9 @@ def sahel_runs(tmp_path_factory):
 @pytest.fixture(scope="session")
 def epstein_run(tmp_path_factory):
     """A short Epstein run folder (timeseries.csv over ticks and manifest.json)."""
-    exe = sahelsim_bin()
-    if not exe.exists():
-        pytest.fail(f"no sahelsim binary at {exe} (build it, or set SAHELSIM_BIN)")
+    from analysis.runs import simulate
     out = tmp_path_factory.mktemp("epstein") / "punctuated"
-    cmd = [str(exe), "run", str(SOURCE_DIR / "scenarios" / "classroom" / "epstein_punctuated.yaml"),
-           "--ticks", "200", "--out", str(out), "--quiet", "--threads", "1"]
-    done = subprocess.run(cmd, cwd=SOURCE_DIR, capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.fail(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr}")
+    simulate(SOURCE_DIR / "scenarios" / "classroom" / "epstein_punctuated.yaml", out, ticks=200)
     return out
 
 

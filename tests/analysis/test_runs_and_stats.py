@@ -77,3 +77,21 @@ def test_unpaired_difference_falls_back_on_welch():
     assert d.loc[0, "mean"] == pytest.approx(5.0)
     # the interval excludes zero exactly when Welch's test rejects at 5 %
     assert (d.loc[0, "low"] > 0) == (res.pvalue < 0.05)
+
+
+def test_simulate_gives_the_same_run_through_the_module_and_the_program(tmp_path, monkeypatch):
+    from conftest import SOURCE_DIR
+    from analysis.runs import simulate
+    scenario = SOURCE_DIR / "scenarios" / "classroom" / "central_mali.yaml"
+    try:
+        import sahelsim  # noqa: F401  (built with the project; on PYTHONPATH in ctest)
+    except ImportError:
+        pytest.skip("the sahelsim module is not on PYTHONPATH")
+    by_module = simulate(scenario, tmp_path / "module", seed=3, ticks=20, set={"output.snapshot_every": 10})
+    monkeypatch.setitem(__import__("sys").modules, "sahelsim", None)  # `import sahelsim` now fails
+    by_program = simulate(scenario, tmp_path / "program", seed=3, ticks=20, set={"output.snapshot_every": 10})
+    assert by_module.manifest["command"] == "sahelsim::run" and by_program.manifest["command"] != "sahelsim::run"
+    for name in ("timeseries.csv", "events.csv", "countries.csv", "outcomes.csv"):
+        assert (by_module.path / name).read_bytes() == (by_program.path / name).read_bytes()
+    with pytest.raises(RunError, match="unknown key"):
+        simulate(scenario, tmp_path / "bad", set={"factions.Army.strengthx": 1})

@@ -174,3 +174,15 @@ def test_progress_reports_every_day():
     seen = []
     sahelsim.run(CLASSROOM, ticks=12, tables=False, layers=False, progress=lambda d, t, w: seen.append((d, t, w)))
     assert [d for d, _, _ in seen] == list(range(1, 13)) and seen[-1][1] == 12
+
+
+def test_the_notebook_example_runs_and_writes_its_figures(tmp_path):
+    import sys
+    done = subprocess.run([sys.executable, str(SOURCE / "examples" / "whatif_notebook.py"), str(tmp_path),
+                           "--days", "30", "--seeds", "2"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    for name in ("cells_held.png", "control_map.png", "conduct.png", "deal_vs_status_quo.csv", "conduct.csv"):
+        assert (tmp_path / name).stat().st_size > 0, name
+    table = pd.read_csv(tmp_path / "deal_vs_status_quo.csv")
+    assert set(table["metric"]) == {"civilians_killed", "civilians_killed_by_state", "displaced_peak",
+                                    "militant_cells_end"}
