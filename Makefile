@@ -2,14 +2,14 @@
 # The two commands a newcomer types:
 #   make run    install what is missing, build, run the default scenario
 #   make test   install what is missing, build, run every test (ctest)
-# Also: make validate, make bench, make asan, make tsan, make clean.
+# Also: make validate, make bench, make asan, make tsan, make format, make clean.
 
 SCENARIO ?= scenarios/withdrawal_and_wagner.yaml
 JOBS ?= $(shell nproc)
 BUILD := build/release
 SIM := $(BUILD)/sim/sahelsim
 
-.PHONY: all deps deps-test build run test validate bench asan tsan clean
+.PHONY: all deps deps-test build run test validate bench asan tsan format clean
 
 all: build
 
@@ -17,9 +17,9 @@ deps:
 	@bash .ci/install-deps.sh
 
 # The tests also need the analysis kit's Python packages, Chromium, the Python
-# module's build packages, MPI and Slurm.
+# module's build packages, clang-format, MPI and Slurm.
 deps-test:
-	@bash .ci/install-deps.sh analysis python mpi slurm
+	@bash .ci/install-deps.sh analysis python style mpi slurm
 
 # The compiler's progress goes to a log (shown in full if the build fails),
 # so `make run` prints the run's summary and little else.
@@ -64,6 +64,11 @@ tsan: deps
 	@cmake --build build/tsan -j $(JOBS) --target core_tests epstein_tests sahel_mechanism_tests sweep_runner_tests
 	@TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/.ci/tsan.supp" \
 	  ctest --test-dir build/tsan --output-on-failure -j 1 -R "core_tests|epstein_tests|sahel_mechanism_tests|sweep_runner_tests"
+
+# Formats the C++ tree to .clang-format (make test checks it).
+format:
+	@bash .ci/install-deps.sh style
+	@find sim include python tests examples bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf build out

@@ -18,10 +18,12 @@ for group in "$@"; do
                          python3-pytest chromium) ;;
     # The Python module (python/, built by CMake when these are present) and its tests.
     python) packages+=(python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-pytest) ;;
+    # The format check of the C++ tree.
+    style) packages+=(clang-format) ;;
     mpi) packages+=(openmpi-bin libopenmpi-dev) ;;
     # A single-node Slurm that the Slurm test starts by itself (auth/none).
     slurm) packages+=(slurmctld slurmd slurm-client) ;;
-    *) echo "install-deps.sh: unknown group '$group' (known: analysis, python, mpi, slurm)" >&2; exit 2 ;;
+    *) echo "install-deps.sh: unknown group '$group' (known: analysis, python, style, mpi, slurm)" >&2; exit 2 ;;
   esac
 done
 

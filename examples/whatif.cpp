@@ -4,9 +4,8 @@
 //
 //   whatif SCENARIO PATH OUTCOME LEVEL [LEVEL...]
 //   whatif scenarios/classroom/central_mali.yaml factions.Army.doctrine.civilian_harm civilians_killed 0.2 3
-#include <sahelsim/sahelsim.hpp>
-
 #include <cstdio>
+#include <sahelsim/sahelsim.hpp>
 #include <string>
 
 int main(int argc, char** argv) {

@@ -30,8 +30,10 @@ py::dict columns_of(sahelsim::Table&& table) {
   py::dict out;
   auto columns = table.release();
   for (auto& c : columns) {
-    if (c.text) out[py::str(c.name)] = py::cast(c.texts);
-    else out[py::str(c.name)] = owning_array(std::move(c.numbers));
+    if (c.text)
+      out[py::str(c.name)] = py::cast(c.texts);
+    else
+      out[py::str(c.name)] = owning_array(std::move(c.numbers));
   }
   return out;
 }
@@ -42,10 +44,9 @@ py::dict layers_of(sahelsim::CellLayers&& layers) {
     auto* held = new sahelsim::LayerArray(std::move(layers.layers[i]));
     py::capsule owner(held, [](void* p) { delete static_cast<sahelsim::LayerArray*>(p); });
     const auto rows = static_cast<py::ssize_t>(held->rows()), cols = static_cast<py::ssize_t>(held->cols());
-    out[py::str(layers.names[i])] = py::array_t<float>({rows, cols},
-                                                       {static_cast<py::ssize_t>(cols * sizeof(float)),
-                                                        static_cast<py::ssize_t>(sizeof(float))},
-                                                       held->data(), owner);
+    out[py::str(layers.names[i])] = py::array_t<float>(
+        {rows, cols}, {static_cast<py::ssize_t>(cols * sizeof(float)), static_cast<py::ssize_t>(sizeof(float))},
+        held->data(), owner);
   }
   return out;
 }
@@ -215,6 +216,7 @@ PYBIND11_MODULE(_sahelsim, m) {
         arg("layers"), arg("progress"));
   m.def("compare", &compare, arg("files"), arg("seeds"), arg("first_seed"), arg("ticks"), arg("set"), arg("branch_at"),
         arg("threads"), arg("out"), arg("progress"));
-  m.def("sweep", &sweep, arg("file"), arg("out"), arg("threads"), arg("shard"), arg("per_run_outputs"), arg("progress"));
+  m.def("sweep", &sweep, arg("file"), arg("out"), arg("threads"), arg("shard"), arg("per_run_outputs"),
+        arg("progress"));
   m.def("check", &check, arg("file"), arg("seed"), arg("ticks"), arg("set"));
 }

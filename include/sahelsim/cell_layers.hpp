@@ -21,7 +21,7 @@ using LayerArray = Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 struct CellLayers {
   double lon_min = 0, lat_min = 0, cell_deg = 0;
   std::vector<std::string> names;
-  std::vector<LayerArray> layers;  // names[i] is layers[i]
+  std::vector<LayerArray> layers;                               // names[i] is layers[i]
   const LayerArray& operator[](const std::string& name) const;  // throws std::out_of_range
 };
 

@@ -129,7 +129,7 @@ struct SweepOptions {
 struct SweepResult {
   std::string name;
   std::int64_t runs = 0, ran = 0, failed = 0, missing = 0;  // missing: runs of other shards not finished
-  std::filesystem::path results;  // out/results.csv, when missing == 0
+  std::filesystem::path results;                            // out/results.csv, when missing == 0
 };
 
 // Runs a sweep file into `out` (resumable: finished runs are not run again).

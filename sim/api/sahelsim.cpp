@@ -38,9 +38,13 @@ auto translating(Body&& body) {
   }
 }
 
-sahel::run::Overrides internal(const Overrides& o) { return {o.set, o.seed, o.ticks}; }
+sahel::run::Overrides internal(const Overrides& o) {
+  return {o.set, o.seed, o.ticks};
+}
 
-Summary summary_of(const sahel::core::SampleSummary& s) { return {s.n, s.mean, s.sd, s.ci_low, s.ci_high}; }
+Summary summary_of(const sahel::core::SampleSummary& s) {
+  return {s.n, s.mean, s.sd, s.ci_low, s.ci_high};
+}
 
 RunResult run_sahel(sahel::scenario::SahelScenario s, const RunOptions& o, int threads) {
   RunResult r;
@@ -104,7 +108,9 @@ RunResult run_epstein(const sahel::scenario::EpsteinScenario& s, const RunOption
 InputError::InputError(std::string file, int line, int column, const std::string& what)
     : std::runtime_error(what), file_(std::move(file)), line_(line), column_(column) {}
 
-std::string version() { return sahel::run::kVersion; }
+std::string version() {
+  return sahel::run::kVersion;
+}
 
 double RunResult::outcome(const std::string& name) const {
   for (const Outcome& o : outcomes)

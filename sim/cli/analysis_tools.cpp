@@ -28,7 +28,9 @@ std::string analysis_root() {
 int run_analysis_module(const std::string& module, const std::vector<std::string>& args) {
   const std::string root = analysis_root();
   if (!std::filesystem::is_directory(std::filesystem::path(root) / "analysis")) {
-    fmt::print(stderr, "sahelsim: the analysis kit is not at {}/analysis (set SAHELSIM_ANALYSIS_PATH to the source tree)\n", root);
+    fmt::print(stderr,
+               "sahelsim: the analysis kit is not at {}/analysis (set SAHELSIM_ANALYSIS_PATH to the source tree)\n",
+               root);
     return 2;
   }
   const char* python_env = std::getenv("SAHELSIM_PYTHON");
@@ -66,7 +68,8 @@ int draw_scenario_map(const std::string& scenario_file, const run::Overrides& ov
   run::Overrides o = overrides;
   run::AnyScenario any = run::load_scenario(scenario_file, o);
   auto* s = std::get_if<scenario::SahelScenario>(&any);
-  if (!s) throw scenario::InputError({scenario_file, 0, 0}, "map draws Sahel scenarios (model: sahel), found an Epstein one");
+  if (!s)
+    throw scenario::InputError({scenario_file, 0, 0}, "map draws Sahel scenarios (model: sahel), found an Epstein one");
   const std::string name = s->header.name;
   std::string folder = (std::filesystem::temp_directory_path() / "sahelsim-map-XXXXXX").string();
   if (!mkdtemp(folder.data())) throw std::runtime_error("cannot create a temporary folder");

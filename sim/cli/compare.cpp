@@ -38,7 +38,8 @@ int compare_scenarios(const CompareOptions& o) {
   const auto& folders = c.folders;
   if (!o.quiet) {
     fmt::print("\n{} scenarios x {} seeds ({} to {}){}; mean [95 % CI]; differences to '{}', paired by seed\n\n", ns,
-               nseeds, seeds.front(), seeds.back(), o.branch_at.empty() ? "" : ", branching at " + o.branch_at, names[0]);
+               nseeds, seeds.front(), seeds.back(), o.branch_at.empty() ? "" : ", branching at " + o.branch_at,
+               names[0]);
     fmt::print("  {:<32}", "metric");
     for (std::size_t k = 0; k < ns; ++k) fmt::print("{:>34}", folders[k].substr(0, 32));
     fmt::print("\n");
@@ -47,7 +48,8 @@ int compare_scenarios(const CompareOptions& o) {
       for (std::size_t k = 0; k < ns; ++k) {
         const run::Comparison::Line& l = c.table[m][k];
         const std::string text =
-            k == 0 ? fmt::format("{} [{}, {}]", readable(l.level.mean), readable(l.level.ci_low), readable(l.level.ci_high))
+            k == 0 ? fmt::format("{} [{}, {}]", readable(l.level.mean), readable(l.level.ci_low),
+                                 readable(l.level.ci_high))
                    : fmt::format("{}{} [{}, {}]{}", l.diff.mean >= 0 ? "+" : "", readable(l.diff.mean),
                                  readable(l.diff.ci_low), readable(l.diff.ci_high),
                                  (l.diff.ci_low > 0 || l.diff.ci_high < 0) ? " *" : "  ");

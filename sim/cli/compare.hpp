@@ -21,7 +21,7 @@ struct CompareOptions {
   int threads = 0;
   bool quiet = false;
   bool all_snapshots = false;  // cell snapshots for every run, not only each scenario's first seed
-  run::Overrides overrides;         // --set/--ticks, applied to every scenario
+  run::Overrides overrides;    // --set/--ticks, applied to every scenario
   std::string command_line;
 };
 

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: MIT
 // sahelsim's command line: one program, sub-commands with the same flags.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 
 #include "cli/analysis_tools.hpp"
 #include "cli/compare.hpp"
 #include "cli/run_epstein.hpp"
 #include "cli/run_sahel.hpp"
-#include "run/scenario_loader.hpp"
 #include "cli/sweep_command.hpp"
-#include "run/version.hpp"
-#include "output/atomic_file.hpp"
 #include "model/sahel/outcomes.hpp"
+#include "output/atomic_file.hpp"
 #include "output/checkpoint.hpp"
+#include "run/scenario_loader.hpp"
+#include "run/version.hpp"
 #include "scenario/input_error.hpp"
 #include "scenario/schema_markdown.hpp"
 
@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
   CLI::App* run = app.add_subcommand("run", "Run a scenario and write its outputs");
   add_scenario_flags(*run, file, overrides);
   run->add_option("--out", run_options.out, "Output folder (default: out/<scenario file name>)");
-  run->add_option("--threads", run_options.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  run->add_option("--threads", run_options.threads, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
   run->add_flag("--quiet", run_options.quiet, "Print nothing but errors (and no progress line)");
   run->add_option("--checkpoint-at", run_options.checkpoint_at,
                   "Sahel: save the whole state after this date in OUT/checkpoint-DATE.bin")
@@ -61,13 +62,17 @@ int main(int argc, char** argv) {
       ->type_name("CHECKPOINT");
 
   cli::CompareOptions compare_options;
-  CLI::App* compare = app.add_subcommand("compare", "Run Sahel scenarios over the same seeds and compare their outcomes");
+  CLI::App* compare =
+      app.add_subcommand("compare", "Run Sahel scenarios over the same seeds and compare their outcomes");
   compare->add_option("scenarios", compare_options.scenarios, "Scenario files; differences are to the first")
-      ->required()->expected(2, -1);
-  compare->add_option("--seeds", compare_options.seeds, "Seeds per scenario (default 20)")->check(CLI::Range(1, 100000));
+      ->required()
+      ->expected(2, -1);
+  compare->add_option("--seeds", compare_options.seeds, "Seeds per scenario (default 20)")
+      ->check(CLI::Range(1, 100000));
   compare->add_option("--first-seed", compare_options.first_seed, "First seed (default: the first scenario's)");
-  compare->add_option("--branch-at", compare_options.branch_at,
-                      "Run the first scenario to this date once per seed, then branch every scenario from there")
+  compare
+      ->add_option("--branch-at", compare_options.branch_at,
+                   "Run the first scenario to this date once per seed, then branch every scenario from there")
       ->type_name("YYYY-MM-DD");
   compare->add_option("--out", compare_options.out, "Output folder")->required();
   compare->add_option("--threads", compare_options.threads, "Worker threads (default: all cores)")
@@ -87,7 +92,9 @@ int main(int argc, char** argv) {
   sweep->add_option("file", sweep_options.file, "Sweep file (scenarios/sweeps/*.yaml)");
   sweep->add_option("--out", sweep_options.out, "Output folder");
   sweep->add_option("--shard", sweep_options.shard, "Run only share I of N (Slurm array tasks)")->type_name("I/N");
-  sweep->add_option("--threads", sweep_options.threads, "Worker threads (default: all cores; per rank under mpirun: cores / ranks)")
+  sweep
+      ->add_option("--threads", sweep_options.threads,
+                   "Worker threads (default: all cores; per rank under mpirun: cores / ranks)")
       ->check(CLI::NonNegativeNumber);
   sweep->add_flag("--per-run-outputs", sweep_options.per_run_outputs, "Also write every run's folder in OUT/runs/");
   sweep->add_flag("--quiet", sweep_options.quiet, "Print nothing but errors");
@@ -97,8 +104,10 @@ int main(int argc, char** argv) {
   CLI::App* slurm = sweep->add_subcommand("slurm", "Write a Slurm array script (OUT/sweep.sbatch) for a sweep");
   slurm->add_option("file", sweep_options.file, "Sweep file")->required();
   slurm->add_option("--out", sweep_options.out, "Output folder")->required();
-  slurm->add_option("--shards", sweep_options.shards, "Array tasks (default: one per 8 runs)")->check(CLI::Range(1, 100000));
-  slurm->add_option("--cpus-per-task", sweep_options.cpus_per_task, "CPUs per task (default 2)")->check(CLI::Range(1, 1024));
+  slurm->add_option("--shards", sweep_options.shards, "Array tasks (default: one per 8 runs)")
+      ->check(CLI::Range(1, 100000));
+  slurm->add_option("--cpus-per-task", sweep_options.cpus_per_task, "CPUs per task (default 2)")
+      ->check(CLI::Range(1, 1024));
   slurm->add_option("--time", sweep_options.time_limit, "Time limit per task (default 04:00:00)");
   slurm->add_option("--partition", sweep_options.partition, "Slurm partition");
   slurm->add_flag("--quiet", sweep_options.quiet, "Print nothing but errors");
@@ -148,13 +157,16 @@ int main(int argc, char** argv) {
   try {
     if (*schema) {
       const std::string text = scenario::scenario_reference_markdown();
-      if (schema_out.empty()) fmt::print("{}", text);
-      else output::write_file_atomically(schema_out, text);
+      if (schema_out.empty())
+        fmt::print("{}", text);
+      else
+        output::write_file_atomically(schema_out, text);
       return 0;
     }
     if (*metrics) {
       fmt::print("| metric | unit | definition |\n|---|---|---|\n");
-      for (const auto& m : model::outcome_metric_catalogue()) fmt::print("| `{}` | {} | {} |\n", m.name, m.unit, m.description);
+      for (const auto& m : model::outcome_metric_catalogue())
+        fmt::print("| `{}` | {} | {} |\n", m.name, m.unit, m.description);
       return 0;
     }
     if (*patterns) {
@@ -176,7 +188,8 @@ int main(int argc, char** argv) {
       if (*merge) return cli::sweep_merge(merge_dir, sweep_options.quiet);
       if (*slurm) return cli::sweep_slurm_script(sweep_options);
       if (sweep_options.file.empty() || sweep_options.out.empty())
-        throw scenario::InputError({"sweep", 0, 0}, "expected a sweep file and --out DIR: sahelsim sweep FILE --out DIR");
+        throw scenario::InputError({"sweep", 0, 0},
+                                   "expected a sweep file and --out DIR: sahelsim sweep FILE --out DIR");
       return cli::sweep(sweep_options);
     }
     if (*compare) {
@@ -186,8 +199,7 @@ int main(int argc, char** argv) {
     run::AnyScenario scenario = run::load_scenario(file, overrides);
     if (*check) {
       fmt::print("{}: valid {} scenario '{}' (sha256 {})\n", file, run::header_of(scenario).model,
-                 run::header_of(scenario).name,
-                 std::visit([](const auto& s) { return s.sha256; }, scenario));
+                 run::header_of(scenario).name, std::visit([](const auto& s) { return s.sha256; }, scenario));
       return 0;
     }
     if (run_options.out.empty()) run_options.out = std::filesystem::path("out") / std::filesystem::path(file).stem();

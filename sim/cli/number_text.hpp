@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Numbers as the command line prints them.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdint>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace sahel::cli {
 

@@ -17,10 +17,15 @@ std::string format_duration(double seconds) {
 }
 
 Progress::Progress(std::int64_t total, std::string unit, bool quiet)
-    : total_(total), unit_(std::move(unit)), enabled_(!quiet && isatty(STDERR_FILENO) == 1),
-      started_(std::chrono::steady_clock::now()), last_(started_) {}
+    : total_(total),
+      unit_(std::move(unit)),
+      enabled_(!quiet && isatty(STDERR_FILENO) == 1),
+      started_(std::chrono::steady_clock::now()),
+      last_(started_) {}
 
-Progress::~Progress() { finish(); }
+Progress::~Progress() {
+  finish();
+}
 
 void Progress::update(std::int64_t done, const std::string& where) {
   if (!enabled_) return;

@@ -25,7 +25,8 @@ int run_epstein(const scenario::EpsteinScenario& s, const RunOptions& options) {
              r.peak.active, r.peak.jailed);
   fmt::print("  arrests in all: {}; legitimacy at the end: {}\n", r.arrests, end.legitimacy);
   fmt::print("  {:.2f} s wall, {:.3g} agent-updates per second\n", r.wall_seconds, r.agent_updates_per_second);
-  fmt::print("outputs:\n  {}\n  {}\n", (options.out / "timeseries.csv").string(), (options.out / "manifest.json").string());
+  fmt::print("outputs:\n  {}\n  {}\n", (options.out / "timeseries.csv").string(),
+             (options.out / "manifest.json").string());
   return 0;
 }
 

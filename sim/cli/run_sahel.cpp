@@ -5,8 +5,8 @@
 
 #include "cli/number_text.hpp"
 #include "cli/progress.hpp"
-#include "run/sahel_run.hpp"
 #include "core/parallel.hpp"
+#include "run/sahel_run.hpp"
 
 namespace sahel::cli {
 
@@ -34,10 +34,13 @@ void print_summary(const scenario::ScenarioHeader& h, const run::SahelRunResult&
   fmt::print("outputs in {}:\n", out.string());
   std::size_t snapshots = 0;
   for (const auto& o : r.outputs) {
-    if (o.rfind("cells/", 0) == 0) ++snapshots;
-    else if (o.rfind("units/", 0) != 0) fmt::print("  {}\n", (out / o).string());
+    if (o.rfind("cells/", 0) == 0)
+      ++snapshots;
+    else if (o.rfind("units/", 0) != 0)
+      fmt::print("  {}\n", (out / o).string());
   }
-  if (snapshots > 0) fmt::print("  {}/ and {}/ ({} snapshots)\n", (out / "cells").string(), (out / "units").string(), snapshots);
+  if (snapshots > 0)
+    fmt::print("  {}/ and {}/ ({} snapshots)\n", (out / "cells").string(), (out / "units").string(), snapshots);
   fmt::print("charts, maps and an animation in one HTML file: {} report {} --out report.html\n", program, out.string());
 }
 
@@ -49,7 +52,8 @@ int run_sahel(scenario::SahelScenario s, const RunOptions& options) {
   plan.out = options.out;
   plan.command_line = options.command_line;
   plan.threads = threads.threads();
-  if (!options.checkpoint_at.empty()) plan.checkpoint_tick = run::tick_of_date(s, options.checkpoint_at, "--checkpoint-at");
+  if (!options.checkpoint_at.empty())
+    plan.checkpoint_tick = run::tick_of_date(s, options.checkpoint_at, "--checkpoint-at");
   plan.resume_from = options.resume_from;
   Progress progress(s.header.run.ticks, "days", options.quiet);
   plan.progress = progress.callback();

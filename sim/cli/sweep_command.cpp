@@ -16,16 +16,18 @@ int sweep(const SweepOptions& o) {
   const sweep::SweepReport r = sweep::run_sweep(b);
   progress.finish();
   if (r.mpi_missing)
-    fmt::print(stderr, "sahelsim: built without MPI: every rank would run the whole sweep; rebuild with libopenmpi-dev\n");
+    fmt::print(stderr,
+               "sahelsim: built without MPI: every rank would run the whole sweep; rebuild with libopenmpi-dev\n");
   if (o.quiet || !r.reporter) return 0;
-  fmt::print("\nsweep '{}': {} runs in the design, {} run now ({} failed) in {:.1f} s\n", r.name, r.runs, r.ran, r.failed,
-             r.seconds);
+  fmt::print("\nsweep '{}': {} runs in the design, {} run now ({} failed) in {:.1f} s\n", r.name, r.runs, r.ran,
+             r.failed, r.seconds);
   if (r.missing == 0)
     fmt::print("outputs in {}:\n  {}\n  {}\n  {}\n", o.out.string(), (o.out / "results.csv").string(),
                (o.out / "design.csv").string(), (o.out / "sweep.json").string());
   else
-    fmt::print("{} runs of other shards are not finished yet; `sahelsim sweep merge {}` assembles results.csv when they are\n",
-               r.missing, o.out.string());
+    fmt::print(
+        "{} runs of other shards are not finished yet; `sahelsim sweep merge {}` assembles results.csv when they are\n",
+        r.missing, o.out.string());
   return 0;
 }
 

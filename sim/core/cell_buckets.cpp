@@ -20,12 +20,15 @@ void CellBuckets::build(std::int64_t cells, std::span<const CellIndex> cell_of) 
   const std::int64_t per_block = (n + blocks - 1) / std::max<std::int64_t>(blocks, 1);
   const auto ncells = static_cast<std::size_t>(cells);
   counts_.assign(static_cast<std::size_t>(blocks) * ncells, 0);
-  for_each_index(blocks, [&](std::int64_t b) {
-    std::uint32_t* count = counts_.data() + static_cast<std::size_t>(b) * ncells;
-    const std::int64_t end = std::min(n, (b + 1) * per_block);
-    for (std::int64_t i = b * per_block; i < end; ++i)
-      if (cell_of[static_cast<std::size_t>(i)] != kNoCell) ++count[cell_of[static_cast<std::size_t>(i)]];
-  }, 1);
+  for_each_index(
+      blocks,
+      [&](std::int64_t b) {
+        std::uint32_t* count = counts_.data() + static_cast<std::size_t>(b) * ncells;
+        const std::int64_t end = std::min(n, (b + 1) * per_block);
+        for (std::int64_t i = b * per_block; i < end; ++i)
+          if (cell_of[static_cast<std::size_t>(i)] != kNoCell) ++count[cell_of[static_cast<std::size_t>(i)]];
+      },
+      1);
   start_.assign(ncells + 1, 0);
   std::uint32_t running = 0;
   for (std::size_t c = 0; c < ncells; ++c) {
@@ -39,14 +42,17 @@ void CellBuckets::build(std::int64_t cells, std::span<const CellIndex> cell_of) 
   }
   start_[ncells] = running;
   members_.resize(running);
-  for_each_index(blocks, [&](std::int64_t b) {
-    std::uint32_t* next = counts_.data() + static_cast<std::size_t>(b) * ncells;
-    const std::int64_t end = std::min(n, (b + 1) * per_block);
-    for (std::int64_t i = b * per_block; i < end; ++i) {
-      const CellIndex c = cell_of[static_cast<std::size_t>(i)];
-      if (c != kNoCell) members_[next[c]++] = static_cast<std::uint32_t>(i);
-    }
-  }, 1);
+  for_each_index(
+      blocks,
+      [&](std::int64_t b) {
+        std::uint32_t* next = counts_.data() + static_cast<std::size_t>(b) * ncells;
+        const std::int64_t end = std::min(n, (b + 1) * per_block);
+        for (std::int64_t i = b * per_block; i < end; ++i) {
+          const CellIndex c = cell_of[static_cast<std::size_t>(i)];
+          if (c != kNoCell) members_[next[c]++] = static_cast<std::uint32_t>(i);
+        }
+      },
+      1);
 }
 
 }  // namespace sahel::core

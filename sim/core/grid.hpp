@@ -4,7 +4,6 @@
 // per-cell layers that live on it (row-major Eigen arrays: cell (x, y) is
 // element (y, x), and the flat index y * width + x is the one agents store).
 #include <Eigen/Core>
-
 #include <cstdint>
 
 namespace sahel::core {

@@ -20,7 +20,9 @@ ThreadLimit::ThreadLimit(int threads)
       control_(std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                      static_cast<std::size_t>(threads_))) {}
 
-ThreadLimit::~ThreadLimit() { plain_thread_count.store(previous_); }
+ThreadLimit::~ThreadLimit() {
+  plain_thread_count.store(previous_);
+}
 
 #if defined(SAHELSIM_PLAIN_THREADS)
 void plain_threads_for(std::int64_t n, std::int64_t grain,

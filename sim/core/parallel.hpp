@@ -41,8 +41,7 @@ class ThreadLimit {
 #if defined(SAHELSIM_PLAIN_THREADS)
 // Chunks of `grain` handed out from an atomic counter to the threads allowed
 // by the innermost ThreadLimit.
-void plain_threads_for(std::int64_t n, std::int64_t grain,
-                       const std::function<void(std::int64_t, std::int64_t)>& body);
+void plain_threads_for(std::int64_t n, std::int64_t grain, const std::function<void(std::int64_t, std::int64_t)>& body);
 #endif
 
 // Calls body(begin, end) on disjoint chunks covering [0, n), in parallel.
@@ -73,12 +72,15 @@ template <class T, class Value>
 T deterministic_sum(std::int64_t n, Value&& value, std::int64_t block = 4096) {
   const std::int64_t blocks = (n + block - 1) / block;
   std::vector<T> partial(static_cast<std::size_t>(blocks), T{});
-  for_each_index(blocks, [&](std::int64_t b) {
-    T s{};
-    const std::int64_t end = std::min(n, (b + 1) * block);
-    for (std::int64_t i = b * block; i < end; ++i) s += value(i);
-    partial[static_cast<std::size_t>(b)] = s;
-  }, 1);
+  for_each_index(
+      blocks,
+      [&](std::int64_t b) {
+        T s{};
+        const std::int64_t end = std::min(n, (b + 1) * block);
+        for (std::int64_t i = b * block; i < end; ++i) s += value(i);
+        partial[static_cast<std::size_t>(b)] = s;
+      },
+      1);
   T total{};
   for (const T& s : partial) total += s;
   return total;

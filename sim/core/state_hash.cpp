@@ -18,7 +18,9 @@ Sha256::Sha256() : ctx_(std::make_unique<Context>()) {
 }
 Sha256::~Sha256() = default;
 
-void Sha256::update(const void* data, std::size_t bytes) { EVP_DigestUpdate(ctx_->md, data, bytes); }
+void Sha256::update(const void* data, std::size_t bytes) {
+  EVP_DigestUpdate(ctx_->md, data, bytes);
+}
 
 std::string Sha256::hex_digest() {
   unsigned char digest[EVP_MAX_MD_SIZE];

@@ -8,7 +8,7 @@ namespace sahel::core {
 
 struct SampleSummary {
   int n = 0;
-  double mean = 0, sd = 0;   // sd with n - 1 in the denominator (0 for n < 2)
+  double mean = 0, sd = 0;  // sd with n - 1 in the denominator (0 for n < 2)
   double ci_low = 0, ci_high = 0;
 };
 

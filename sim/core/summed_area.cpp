@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/summed_area.hpp"
 
-#include "core/parallel.hpp"
-
 #include <algorithm>
 #include <array>
+
+#include "core/parallel.hpp"
 
 namespace sahel::core {
 

@@ -25,7 +25,7 @@ constexpr std::size_t kDigestBytes = 32;
 class ByteWriter {
  public:
   template <class T>
-    requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+  requires std::is_arithmetic_v<T> || std::is_enum_v<T>
   void put(T v) {
     const auto* p = reinterpret_cast<const char*>(&v);
     bytes_.append(p, sizeof v);
@@ -58,8 +58,7 @@ class ByteReader {
  public:
   ByteReader(std::string_view bytes, std::string file) : bytes_(bytes), file_(std::move(file)) {}
   template <class T>
-    requires std::is_arithmetic_v<T> || std::is_enum_v<T>
-  T get() {
+  requires std::is_arithmetic_v<T> || std::is_enum_v<T> T get() {
     T v;
     std::memcpy(&v, take(sizeof v), sizeof v);
     return v;
@@ -80,8 +79,13 @@ class ByteReader {
   // Reads into x, whatever its type (a number, an enum, a list).
   template <class T>
   void get_into(T& x) {
-    if constexpr (requires { x.data(); x.size(); }) get(x);
-    else x = get<T>();
+    if constexpr (requires {
+                    x.data();
+                    x.size();
+                  })
+      get(x);
+    else
+      x = get<T>();
   }
   std::string get_string() {
     const std::uint64_t n = get<std::uint64_t>();
@@ -120,60 +124,132 @@ class ByteReader {
 // are part of the state).
 template <class D, class Visit>
 void doctrine_fields(D& d, Visit&& v) {
-  v(d.effectiveness); v(d.aggression); v(d.detectability); v(d.mobility_cells); v(d.sense_radius_cells);
-  v(d.mobile_share); v(d.protection); v(d.civilian_harm); v(d.one_sided_violence); v(d.reprisal_sensitivity);
-  v(d.selective_victims); v(d.massacre_lethality); v(d.massacre_tail); v(d.scrutiny); v(d.popularity);
-  v(d.air_strike_radius_cells); v(d.air_strikes_per_day); v(d.air_strike_lethality); v(d.ied_rate);
-  v(d.ied_lethality); v(d.shelling_rate); v(d.shelling_lethality); v(d.training_effect);
-  v(d.upkeep_per_fighter_day); v(d.funding_per_month); v(d.aid_share); v(d.recruitment_per_month);
-  v(d.recruit_rate); v(d.local_support); v(d.tax_per_person_day); v(d.mine_income_per_day); v(d.unit_size);
+  v(d.effectiveness);
+  v(d.aggression);
+  v(d.detectability);
+  v(d.mobility_cells);
+  v(d.sense_radius_cells);
+  v(d.mobile_share);
+  v(d.protection);
+  v(d.civilian_harm);
+  v(d.one_sided_violence);
+  v(d.reprisal_sensitivity);
+  v(d.selective_victims);
+  v(d.massacre_lethality);
+  v(d.massacre_tail);
+  v(d.scrutiny);
+  v(d.popularity);
+  v(d.air_strike_radius_cells);
+  v(d.air_strikes_per_day);
+  v(d.air_strike_lethality);
+  v(d.ied_rate);
+  v(d.ied_lethality);
+  v(d.shelling_rate);
+  v(d.shelling_lethality);
+  v(d.training_effect);
+  v(d.upkeep_per_fighter_day);
+  v(d.funding_per_month);
+  v(d.aid_share);
+  v(d.recruitment_per_month);
+  v(d.recruit_rate);
+  v(d.local_support);
+  v(d.tax_per_person_day);
+  v(d.mine_income_per_day);
+  v(d.unit_size);
 }
 
 // Every per-faction number that changes during a run, in one place.
 template <class F, class Visit>
 void faction_fields(F& f, Visit&& v) {
-  v(f.fighters.initial); v(f.fighters.recruited); v(f.fighters.deployed); v(f.fighters.killed);
+  v(f.fighters.initial);
+  v(f.fighters.recruited);
+  v(f.fighters.deployed);
+  v(f.fighters.killed);
   v(f.fighters.withdrawn);
-  v(f.funds); v(f.upkeep_total); v(f.budget_multiplier); v(f.sanctions_until); v(f.training_level);
-  v(f.enlist_pool); v(f.capital); v(f.reputation); v(f.recent_losses); v(f.anywhere);
-  v(f.contract.fee_per_month); v(f.contract.concession_rate);
+  v(f.funds);
+  v(f.upkeep_total);
+  v(f.budget_multiplier);
+  v(f.sanctions_until);
+  v(f.training_level);
+  v(f.enlist_pool);
+  v(f.capital);
+  v(f.reputation);
+  v(f.recent_losses);
+  v(f.anywhere);
+  v(f.contract.fee_per_month);
+  v(f.contract.concession_rate);
 }
 
 // Per-faction lists (cells and map indices: the same map is checked).
 template <class F, class Visit>
 void faction_lists(F& f, Visit&& v) {
-  v(f.objective_cells); v(f.left_countries); v(f.theatre); v(f.contract.concession);
+  v(f.objective_cells);
+  v(f.left_countries);
+  v(f.theatre);
+  v(f.contract.concession);
 }
 
 template <class U, class Visit>
 void unit_columns(U& u, Visit&& v) {
-  v(u.id); v(u.faction); v(u.cell); v(u.strength); v(u.morale); v(u.posture); v(u.mobile); v(u.objective);
-  v(u.waypoint); v(u.target);
+  v(u.id);
+  v(u.faction);
+  v(u.cell);
+  v(u.strength);
+  v(u.morale);
+  v(u.posture);
+  v(u.mobile);
+  v(u.objective);
+  v(u.waypoint);
+  v(u.target);
 }
 
 template <class H, class Visit>
 void civilian_columns(H& h, Visit&& v) {
-  v(h.id); v(h.cell); v(h.home); v(h.destination); v(h.people); v(h.hardship); v(h.risk_aversion); v(h.status);
-  v(h.displaced); v(h.recruits); v(h.recruiter);
+  v(h.id);
+  v(h.cell);
+  v(h.home);
+  v(h.destination);
+  v(h.people);
+  v(h.hardship);
+  v(h.risk_aversion);
+  v(h.status);
+  v(h.displaced);
+  v(h.recruits);
+  v(h.recruiter);
 }
 
 template <class T, class Visit>
 void tally_fields(T& t, Visit&& v) {
-  v(t.days); v(t.losses); v(t.civilians_killed); v(t.militant_cells_peak); v(t.displaced_peak); v(t.joined);
-  v(t.legitimacy_sum); v(t.battles); v(t.violence_events); v(t.remote_events); v(t.battle_deaths);
+  v(t.days);
+  v(t.losses);
+  v(t.civilians_killed);
+  v(t.militant_cells_peak);
+  v(t.displaced_peak);
+  v(t.joined);
+  v(t.legitimacy_sum);
+  v(t.battles);
+  v(t.violence_events);
+  v(t.remote_events);
+  v(t.battle_deaths);
 }
 
 // Cell layers that belong to the map as a whole.
 template <class W, class Visit>
 void cell_layers(W& w, Visit&& v) {
-  v(w.control, "control"); v(w.zone, "zone"); v(w.controller, "controller"); v(w.violence, "violence");
-  v(w.harm_memory, "harm_memory"); v(w.battle_memory, "battle_memory");
+  v(w.control, "control");
+  v(w.zone, "zone");
+  v(w.controller, "controller");
+  v(w.violence, "violence");
+  v(w.harm_memory, "harm_memory");
+  v(w.battle_memory, "battle_memory");
 }
 
 // Cell layers of one allegiance actor.
 template <class W, class Visit>
 void actor_layers(W& w, std::size_t a, Visit&& v) {
-  v(w.support[a], "support"); v(w.compliance[a], "compliance"); v(w.heat[a], "heat");
+  v(w.support[a], "support");
+  v(w.compliance[a], "compliance");
+  v(w.heat[a], "heat");
 }
 
 }  // namespace
@@ -289,7 +365,8 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
   for (std::uint64_t i = 0; i < n; ++i) {
     const std::string name = r.get_string();
     const auto kind = r.get<model::FactionKind>();
-    auto it = std::find_if(w.factions.begin(), w.factions.end(), [&](const model::Faction& f) { return f.spec.name == name; });
+    auto it = std::find_if(w.factions.begin(), w.factions.end(),
+                           [&](const model::Faction& f) { return f.spec.name == name; });
     if (it == w.factions.end()) {
       std::string known;
       for (const auto& f : w.factions) known += (known.empty() ? "" : ", ") + f.spec.name;
@@ -322,7 +399,8 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
     for (int m : f.contract.concession)
       if (m < 0 || static_cast<std::size_t>(m) >= w.geo.mines.size()) r.fail("a concession names no mine of the map");
     for (int k : f.theatre)
-      if (k < 0 || static_cast<std::size_t>(k) >= w.geo.countries.size()) r.fail("a theatre names no country of the map");
+      if (k < 0 || static_cast<std::size_t>(k) >= w.geo.countries.size())
+        r.fail("a theatre names no country of the map");
   }
   auto world_index = [&](int k) {
     if (k < -1 || k >= static_cast<int>(n)) r.fail("a faction reference points at no faction");
@@ -356,7 +434,8 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
     b.civilians = r.get<bool>();
     b.armed_groups = r.get<bool>();
     b.until = r.get<int>();
-    if (b.country < 0 || static_cast<std::size_t>(b.country) >= w.geo.countries.size()) r.fail("a border closure names no country");
+    if (b.country < 0 || static_cast<std::size_t>(b.country) >= w.geo.countries.size())
+      r.fail("a border closure names no country");
   }
   unit_columns(w.units, [&](auto& c) { r.get_into(c); });
   const std::size_t units = w.units.id.size();
@@ -376,7 +455,8 @@ CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& 
   for (std::size_t i = 0; i < units; ++i)
     if (static_cast<std::uint64_t>(w.units.cell[i]) >= cells) r.fail("a unit lies outside the grid");
   for (std::size_t i = 0; i < households; ++i)
-    if (static_cast<std::uint64_t>(w.civilians.cell[i]) >= cells || static_cast<std::uint64_t>(w.civilians.home[i]) >= cells)
+    if (static_cast<std::uint64_t>(w.civilians.cell[i]) >= cells ||
+        static_cast<std::uint64_t>(w.civilians.home[i]) >= cells)
       r.fail("a household lies outside the grid");
   w.people_initial = r.get<std::int64_t>();
   w.people_dead = r.get<std::int64_t>();

@@ -14,7 +14,9 @@ std::string csv_field(std::string_view text) {
   return quoted;
 }
 
-CsvWriter::CsvWriter(std::ostream& out, const std::vector<std::string>& header) : out_(out) { fields(header); }
+CsvWriter::CsvWriter(std::ostream& out, const std::vector<std::string>& header) : out_(out) {
+  fields(header);
+}
 
 void CsvWriter::fields(const std::vector<std::string>& values) {
   std::string line;

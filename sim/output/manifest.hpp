@@ -3,9 +3,8 @@
 // manifest.json: what produced a run folder (resolved scenario and its
 // SHA-256, seed, threads, program version) and how fast it went
 // (`wall_seconds`, `agent_updates_per_second`: scripts read these names).
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 namespace sahel::output {
 

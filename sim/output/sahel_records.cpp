@@ -12,9 +12,26 @@ using model::Census;
 using model::World;
 
 SahelTimeseries::SahelTimeseries(RowSink& out) : sink_(out) {
-  sink_.header({"date", "tick", "faction", "kind", "strength", "units", "cells_controlled", "losses",
-                 "civilians_killed", "recruited", "funds", "support", "population", "dead", "displaced", "idps",
-                 "refugees", "active_supporters", "mean_legitimacy", "reputation"});
+  sink_.header({"date",
+                "tick",
+                "faction",
+                "kind",
+                "strength",
+                "units",
+                "cells_controlled",
+                "losses",
+                "civilians_killed",
+                "recruited",
+                "funds",
+                "support",
+                "population",
+                "dead",
+                "displaced",
+                "idps",
+                "refugees",
+                "active_supporters",
+                "mean_legitimacy",
+                "reputation"});
 }
 
 void SahelTimeseries::write(const std::string& date, const World& world, const Census& c) {
@@ -23,11 +40,11 @@ void SahelTimeseries::write(const std::string& date, const World& world, const C
     const auto& fc = c.factions[f];
     const bool state = spec.kind == model::FactionKind::state;
     sink_.row(date, c.tick, spec.name, model::kFactionKindNames[static_cast<int>(spec.kind)], fc.strength, fc.units,
-             fc.cells_controlled, fc.losses, fc.civilians_killed, fc.recruited, fc.funds, fc.support, "", "", "", "",
-             "", "", "", state ? std::optional(fc.reputation) : std::nullopt);
+              fc.cells_controlled, fc.losses, fc.civilians_killed, fc.recruited, fc.funds, fc.support, "", "", "", "",
+              "", "", "", state ? std::optional(fc.reputation) : std::nullopt);
   }
   sink_.row(date, c.tick, "civilians", "civilians", "", "", "", "", "", c.recruited, "", "", c.population, c.dead,
-           c.displaced, c.displaced - c.refugees, c.refugees, c.active, c.mean_legitimacy, c.reputation);
+            c.displaced, c.displaced - c.refugees, c.refugees, c.active, c.mean_legitimacy, c.reputation);
 }
 
 SahelCountries::SahelCountries(RowSink& out) : sink_(out) {
@@ -38,16 +55,18 @@ void SahelCountries::write(const std::string& date, const World& world, const Ce
   for (std::size_t k = 0; k < world.geo.countries.size() && k < c.countries.size(); ++k) {
     const model::CountryCensus& n = c.countries[k];
     sink_.row(date, c.tick, world.geo.countries[k].code, world.geo.countries[k].name, n.population, n.idps,
-             n.refugees_abroad, n.refugees_hosted);
+              n.refugees_abroad, n.refugees_hosted);
   }
 }
 
-SahelEventLog::SahelEventLog(RowSink& out, std::int64_t first_id) : first_id_(first_id), next_id_(first_id), sink_(out) {
+SahelEventLog::SahelEventLog(RowSink& out, std::int64_t first_id)
+    : first_id_(first_id), next_id_(first_id), sink_(out) {
   sink_.header({"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location",
-                 "latitude", "longitude", "fatalities", "civilian_fatalities", "notes"});
+                "latitude", "longitude", "fatalities", "civilian_fatalities", "notes"});
 }
 
-void SahelEventLog::write(const std::string& date, const World& world, const std::vector<model::ConflictEvent>& events) {
+void SahelEventLog::write(const std::string& date, const World& world,
+                          const std::vector<model::ConflictEvent>& events) {
   const model::Geography& geo = world.geo;
   auto actor = [&](int f) -> std::string {
     return f >= 0 ? world.factions[static_cast<std::size_t>(f)].spec.name : std::string();
@@ -66,15 +85,15 @@ void SahelEventLog::write(const std::string& date, const World& world, const std
     const bool against_civilians = e.kind == model::EventKind::violence_against_civilians;
     const std::string actor2 = against_civilians ? "Civilians" : actor(e.actor2);
     sink_.row(next_id_++, date, model::kEventKindNames[static_cast<int>(e.kind)],
-             model::kSubEventNames[static_cast<int>(e.sub)], actor(e.actor1), actor2, country, location, lat, lon,
-             e.fatalities, e.civilians, e.note);
+              model::kSubEventNames[static_cast<int>(e.sub)], actor(e.actor1), actor2, country, location, lat, lon,
+              e.fatalities, e.civilians, e.note);
   }
 }
 
 void write_cell_snapshot(const std::filesystem::path& path, const World& w) {
   AtomicFile file(path);
-  std::vector<std::string> header = {"lon", "lat", "country", "controller", "zone", "population", "displaced",
-                                     "legitimacy", "violence"};
+  std::vector<std::string> header = {"lon",        "lat",       "country",    "controller", "zone",
+                                     "population", "displaced", "legitimacy", "violence"};
   // Support for each armed group, by name (the first faction of its actor).
   for (std::size_t a = model::kFirstArmedGroup; a < w.actors(); ++a)
     header.push_back("support_" + w.factions[static_cast<std::size_t>(w.actor_faction[a])].spec.name);
@@ -107,8 +126,8 @@ void write_unit_snapshot(const std::filesystem::path& path, const World& w) {
   const model::Units& u = w.units;
   for (std::size_t i = 0; i < u.size(); ++i) {
     const auto& spec = w.factions[u.faction[i]].spec;
-    csv.row(u.id[i], spec.name, model::kFactionKindNames[static_cast<int>(spec.kind)], geo.lon_of(geo.grid.x_of(u.cell[i])),
-            geo.lat_of(geo.grid.y_of(u.cell[i])), u.strength[i], u.morale[i],
+    csv.row(u.id[i], spec.name, model::kFactionKindNames[static_cast<int>(spec.kind)],
+            geo.lon_of(geo.grid.x_of(u.cell[i])), geo.lat_of(geo.grid.y_of(u.cell[i])), u.strength[i], u.morale[i],
             model::kPostureNames[static_cast<int>(u.posture[i])]);
   }
   file.commit();

@@ -17,9 +17,12 @@ std::string field_text(const Value& v) {
   return std::visit(
       [](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return {};
-        else if constexpr (std::is_same_v<T, std::string>) return x;
-        else return fmt::format("{}", x);
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return {};
+        else if constexpr (std::is_same_v<T, std::string>)
+          return x;
+        else
+          return fmt::format("{}", x);
       },
       v);
 }
@@ -38,8 +41,10 @@ void CsvSink::put(std::span<const Value> row) {
   line_.clear();
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) line_ += ',';
-    if (const auto* s = std::get_if<std::string>(&row[i])) line_ += csv_field(*s);
-    else line_ += field_text(row[i]);
+    if (const auto* s = std::get_if<std::string>(&row[i]))
+      line_ += csv_field(*s);
+    else
+      line_ += field_text(row[i]);
   }
   line_ += '\n';
   out_ << line_;

@@ -24,12 +24,18 @@ using sahelsim::Value;
 
 template <class T>
 Value to_value(const T& v) {
-  if constexpr (std::is_same_v<T, std::monostate>) return v;
-  else if constexpr (std::is_convertible_v<T, std::string_view>) return std::string(std::string_view(v));
-  else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) return v;
-  else if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T> && sizeof(T) == 8) return std::uint64_t{v};
-  else if constexpr (std::is_integral_v<T>) return static_cast<std::int64_t>(v);
-  else return v ? to_value(*v) : Value{};  // std::optional: empty is a missing field
+  if constexpr (std::is_same_v<T, std::monostate>)
+    return v;
+  else if constexpr (std::is_convertible_v<T, std::string_view>)
+    return std::string(std::string_view(v));
+  else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>)
+    return v;
+  else if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T> && sizeof(T) == 8)
+    return std::uint64_t{v};
+  else if constexpr (std::is_integral_v<T>)
+    return static_cast<std::int64_t>(v);
+  else
+    return v ? to_value(*v) : Value{};  // std::optional: empty is a missing field
 }
 
 // The text a CSV file holds for a field, before quoting.

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "core/grid.hpp"
-#include "sahelsim/cell_layers.hpp"
 #include "model/sahel/world.hpp"
+#include "sahelsim/cell_layers.hpp"
 
 namespace sahel::run {
 

@@ -22,7 +22,8 @@ scenario::SahelScenario load_sahel(const std::string& file, Overrides o, std::op
   if (seed) o.seed = seed;
   AnyScenario any = load_scenario(file, o);
   auto* s = std::get_if<scenario::SahelScenario>(&any);
-  if (!s) throw scenario::InputError({file, 0, 0}, "compare needs Sahel scenarios (model: sahel), found an Epstein one");
+  if (!s)
+    throw scenario::InputError({file, 0, 0}, "compare needs Sahel scenarios (model: sahel), found an Epstein one");
   return std::move(*s);
 }
 
@@ -32,13 +33,16 @@ std::vector<std::string> folder_names(const std::vector<std::string>& files) {
   std::vector<std::string> names;
   for (const auto& f : files) {
     std::string stem = std::filesystem::path(f).stem().string(), name = stem;
-    for (int k = 2; std::find(names.begin(), names.end(), name) != names.end(); ++k) name = fmt::format("{}-{}", stem, k);
+    for (int k = 2; std::find(names.begin(), names.end(), name) != names.end(); ++k)
+      name = fmt::format("{}-{}", stem, k);
     names.push_back(name);
   }
   return names;
 }
 
-std::string cell(double v) { return std::isfinite(v) ? fmt::format("{}", v) : std::string(); }
+std::string cell(double v) {
+  return std::isfinite(v) ? fmt::format("{}", v) : std::string();
+}
 
 void write_comparison(const ComparePlan& o, const Comparison& c) {
   const auto& catalogue = model::outcome_metric_catalogue();
@@ -91,7 +95,8 @@ void write_comparison(const ComparePlan& o, const Comparison& c) {
 Comparison compare(const ComparePlan& o) {
   if (o.scenarios.size() < 2)
     throw scenario::InputError({"compare", 0, 0}, "expected at least two scenario files to compare");
-  if (o.seeds < 1) throw scenario::InputError({"compare", 0, 0}, fmt::format("expected at least one seed, found {}", o.seeds));
+  if (o.seeds < 1)
+    throw scenario::InputError({"compare", 0, 0}, fmt::format("expected at least one seed, found {}", o.seeds));
   const std::size_t ns = o.scenarios.size();
   const int nseeds = o.seeds;
   const bool files = !o.out.empty();
@@ -105,7 +110,8 @@ Comparison compare(const ComparePlan& o) {
   const std::uint64_t base = o.first_seed.value_or(first.header.run.seed);
   for (int i = 0; i < nseeds; ++i) c.seeds.push_back(base + static_cast<std::uint64_t>(i));
   c.names = {first.header.name};
-  for (std::size_t k = 1; k < ns; ++k) c.names.push_back(load_sahel(o.scenarios[k], o.overrides, c.seeds[0]).header.name);
+  for (std::size_t k = 1; k < ns; ++k)
+    c.names.push_back(load_sahel(o.scenarios[k], o.overrides, c.seeds[0]).header.name);
   int branch_tick = -1;
   if (!o.branch_at.empty()) {
     if (!files)
@@ -131,32 +137,38 @@ Comparison compare(const ComparePlan& o) {
   auto history_dir = [&](int i) { return o.out / "history" / fmt::format("seed-{}", seed_of(i)); };
 
   if (branch_tick > 0) {
-    core::for_each_index(nseeds, [&](std::int64_t seed_index) {
-      const int i = static_cast<int>(seed_index);
-      SahelRunPlan plan;
-      plan.out = history_dir(i);
-      plan.cell_snapshots = false;
-      plan.checkpoint_tick = branch_tick;
-      plan.stop_at_checkpoint = true;
-      plan.threads = o.threads;
-      plan.command_line = o.command_line;
-      simulate(load_sahel(o.scenarios[0], o.overrides, seed_of(i)), plan);
-      report("history");
-    }, 1);
+    core::for_each_index(
+        nseeds,
+        [&](std::int64_t seed_index) {
+          const int i = static_cast<int>(seed_index);
+          SahelRunPlan plan;
+          plan.out = history_dir(i);
+          plan.cell_snapshots = false;
+          plan.checkpoint_tick = branch_tick;
+          plan.stop_at_checkpoint = true;
+          plan.threads = o.threads;
+          plan.command_line = o.command_line;
+          simulate(load_sahel(o.scenarios[0], o.overrides, seed_of(i)), plan);
+          report("history");
+        },
+        1);
   }
-  core::for_each_index(static_cast<std::int64_t>(c.values.size()), [&](std::int64_t job) {
-    const auto j = static_cast<std::size_t>(job);
-    const std::size_t k = j / static_cast<std::size_t>(nseeds);
-    const int i = static_cast<int>(j % static_cast<std::size_t>(nseeds));
-    SahelRunPlan plan;
-    plan.out = run_dir(k, i);
-    plan.cell_snapshots = o.all_snapshots || i == 0;
-    plan.threads = o.threads;
-    plan.command_line = o.command_line;
-    if (branch_tick > 0) plan.resume_from = history_dir(i) / checkpoint_name(first, branch_tick);
-    c.values[j] = simulate(load_sahel(o.scenarios[k], o.overrides, seed_of(i)), plan).outcomes;
-    report(c.folders[k]);
-  }, 1);
+  core::for_each_index(
+      static_cast<std::int64_t>(c.values.size()),
+      [&](std::int64_t job) {
+        const auto j = static_cast<std::size_t>(job);
+        const std::size_t k = j / static_cast<std::size_t>(nseeds);
+        const int i = static_cast<int>(j % static_cast<std::size_t>(nseeds));
+        SahelRunPlan plan;
+        plan.out = run_dir(k, i);
+        plan.cell_snapshots = o.all_snapshots || i == 0;
+        plan.threads = o.threads;
+        plan.command_line = o.command_line;
+        if (branch_tick > 0) plan.resume_from = history_dir(i) / checkpoint_name(first, branch_tick);
+        c.values[j] = simulate(load_sahel(o.scenarios[k], o.overrides, seed_of(i)), plan).outcomes;
+        report(c.folders[k]);
+      },
+      1);
 
   const std::size_t nm = model::outcome_metric_catalogue().size();
   c.table.assign(nm, std::vector<Comparison::Line>(ns));

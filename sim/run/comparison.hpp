@@ -17,16 +17,16 @@
 namespace sahel::run {
 
 struct ComparePlan {
-  std::vector<std::string> scenarios;       // scenario files; the first is the reference
+  std::vector<std::string> scenarios;  // scenario files; the first is the reference
   int seeds = 20;
   std::optional<std::uint64_t> first_seed;  // default: the first scenario's seed
   std::string branch_at;                    // YYYY-MM-DD: share one history up to this date (needs `out`)
   std::filesystem::path out;                // empty: write nothing
-  bool all_snapshots = false;  // cell snapshots for every run, not only each scenario's first seed
-  Overrides overrides;         // applied to every scenario
-  std::string command_line;    // for the manifests
-  int threads = 0;             // for the manifests
-  ProgressFn progress;         // runs finished
+  bool all_snapshots = false;               // cell snapshots for every run, not only each scenario's first seed
+  Overrides overrides;                      // applied to every scenario
+  std::string command_line;                 // for the manifests
+  int threads = 0;                          // for the manifests
+  ProgressFn progress;                      // runs finished
 };
 
 struct Comparison {

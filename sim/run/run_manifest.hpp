@@ -2,7 +2,6 @@
 #pragma once
 // The part of manifest.json every run writes, whatever its model.
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "run/process_stats.hpp"

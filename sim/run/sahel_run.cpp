@@ -5,12 +5,12 @@
 
 #include <chrono>
 
-#include "run/run_manifest.hpp"
 #include "model/sahel/model.hpp"
 #include "output/atomic_file.hpp"
 #include "output/checkpoint.hpp"
 #include "output/manifest.hpp"
 #include "output/sahel_records.hpp"
+#include "run/run_manifest.hpp"
 #include "run/step_loop.hpp"
 #include "scenario/input_error.hpp"
 
@@ -19,7 +19,8 @@ namespace sahel::run {
 int tick_of_date(const scenario::SahelScenario& s, const std::string& date, const std::string& flag) {
   const scenario::Location where{flag + " " + date, 0, 0};
   const auto day = scenario::parse_date(date);
-  if (!day) throw scenario::InputError(where, fmt::format("expected a real calendar date YYYY-MM-DD, found '{}'", date));
+  if (!day)
+    throw scenario::InputError(where, fmt::format("expected a real calendar date YYYY-MM-DD, found '{}'", date));
   const int tick = static_cast<int>((*day - s.start_date).count());
   if (tick < 1 || tick >= s.header.run.ticks)
     throw scenario::InputError(
@@ -91,8 +92,10 @@ SahelRunResult simulate(scenario::SahelScenario s, const SahelRunPlan& plan) {
     if (files) return &*csv;
     return plan.keep_tables ? &*table_sink : nullptr;
   };
-  output::RowSink* timeseries_sink = sink(timeseries_file, timeseries_csv, timeseries_table, timeseries_tee, result.timeseries, "timeseries.csv");
-  output::RowSink* countries_sink = sink(countries_file, countries_csv, countries_table, countries_tee, result.countries, "countries.csv");
+  output::RowSink* timeseries_sink =
+      sink(timeseries_file, timeseries_csv, timeseries_table, timeseries_tee, result.timeseries, "timeseries.csv");
+  output::RowSink* countries_sink =
+      sink(countries_file, countries_csv, countries_table, countries_tee, result.countries, "countries.csv");
   output::RowSink* events_sink = sink(events_file, events_csv, events_table, events_tee, result.events, "events.csv");
   std::optional<output::SahelTimeseries> timeseries;
   std::optional<output::SahelCountries> countries;

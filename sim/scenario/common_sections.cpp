@@ -16,8 +16,7 @@ const std::vector<ParamSpec<RunSettings>>& run_table() {
                     "Seed of the counter-based random numbers; same seed, same run.", "convention"),
       integer_param("replicate", &RunSettings::replicate, "", 0, 4294967295.0,
                     "Replicate number, folded into the random key (sweeps vary it).", "convention"),
-      integer_param("ticks", &RunSettings::ticks, "ticks", 0, 10000000,
-                    "Length of the run in ticks.", "convention"),
+      integer_param("ticks", &RunSettings::ticks, "ticks", 0, 10000000, "Length of the run in ticks.", "convention"),
   };
   return table;
 }
@@ -61,13 +60,15 @@ ScenarioHeader read_header(const Document& doc, const std::vector<std::string>& 
   ScenarioHeader h;
   h.model = read_text(doc, root, "model", true);
   if (std::find(known_models.begin(), known_models.end(), h.model) == known_models.end())
-    doc.fail(root["model"], "model", fmt::format("expected one of {}, found '{}'", fmt::join(known_models, ", "), h.model));
+    doc.fail(root["model"], "model",
+             fmt::format("expected one of {}, found '{}'", fmt::join(known_models, ", "), h.model));
   h.name = read_text(doc, root, "name", true);
   h.description = read_text(doc, root, "description", false);
   h.sources = read_text(doc, root, "sources", false);
   for (const auto& spec : run_table()) {
     const YAML::Node v = root[spec.key];
-    if (v.IsDefined()) spec.set(h.run, read_value(doc, v, spec.key, spec.type, spec.lo, spec.hi, spec.choices, spec.unit));
+    if (v.IsDefined())
+      spec.set(h.run, read_value(doc, v, spec.key, spec.type, spec.lo, spec.hi, spec.choices, spec.unit));
   }
   return h;
 }

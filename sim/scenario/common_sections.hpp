@@ -36,7 +36,6 @@ nlohmann::ordered_json header_json(const ScenarioHeader& h);
 
 // Refuses a world that would not fit in memory, pointing at `node` (the
 // grid section), before anything is allocated or written.
-void check_fits_in_memory(const Document& doc, const YAML::Node& node, const std::string& path,
-                          double bytes_needed);
+void check_fits_in_memory(const Document& doc, const YAML::Node& node, const std::string& path, double bytes_needed);
 
 }  // namespace sahel::scenario

@@ -80,13 +80,15 @@ Document Document::load(const std::string& path) {
 Document Document::load_chain(const std::string& path, std::vector<std::string>& chain) {
   const std::string canonical = std::filesystem::weakly_canonical(path).string();
   if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
-    throw InputError({path, 0, 0}, fmt::format("extends: cycle ({} is its own ancestor); expected a chain that ends", path));
+    throw InputError({path, 0, 0},
+                     fmt::format("extends: cycle ({} is its own ancestor); expected a chain that ends", path));
   chain.push_back(canonical);
   Document d = read_one(path);
   const YAML::Node parent_name = d.root_["extends"];
   if (!parent_name) return d;
   if (!parent_name.IsScalar())
-    d.fail(parent_name, "extends", fmt::format("expected the path of a parent scenario, found {}", describe(parent_name)));
+    d.fail(parent_name, "extends",
+           fmt::format("expected the path of a parent scenario, found {}", describe(parent_name)));
   const std::string parent_path = (std::filesystem::path(path).parent_path() / parent_name.Scalar()).string();
   if (!std::filesystem::exists(parent_path))
     d.fail(parent_name, "extends", fmt::format("expected an existing scenario file, found no file at {}", parent_path));
@@ -104,7 +106,9 @@ Document Document::load_chain(const std::string& path, std::vector<std::string>&
 
 Document Document::read_one(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "cannot open the scenario file (expected a readable YAML file, found none at this path)");
+  if (!in)
+    throw InputError({path, 0, 0},
+                     "cannot open the scenario file (expected a readable YAML file, found none at this path)");
   std::stringstream text;
   text << in.rdbuf();
   return parse(path, text.str());
@@ -116,11 +120,13 @@ Document Document::parse(const std::string& label, const std::string& text) {
   try {
     d.root_ = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError(mark_of(label, e.mark), fmt::format("not valid YAML: {} (expected a YAML mapping of scenario keys)", e.msg));
+    throw InputError(mark_of(label, e.mark),
+                     fmt::format("not valid YAML: {} (expected a YAML mapping of scenario keys)", e.msg));
   }
   if (!d.root_.IsMap())
-    throw InputError(mark_of(label, d.root_.Mark()),
-                     fmt::format("expected a YAML mapping of scenario keys (key: value lines), found {}", describe(d.root_)));
+    throw InputError(
+        mark_of(label, d.root_.Mark()),
+        fmt::format("expected a YAML mapping of scenario keys (key: value lines), found {}", describe(d.root_)));
   d.sources_.emplace_back(label, d.root_);
   return d;
 }
@@ -149,7 +155,8 @@ void Document::apply_override(const std::string& assignment) {
   while (true) {
     const auto dot = path.find('.', start);
     const std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (part.empty()) throw InputError({label, 1, static_cast<int>(start) + 1}, "expected a dotted key, found an empty part");
+    if (part.empty())
+      throw InputError({label, 1, static_cast<int>(start) + 1}, "expected a dotted key, found an empty part");
     // A list of named items (factions, events) is entered by an item's
     // name: factions.JNIM.doctrine.aggression.
     if (cur.IsSequence()) {
@@ -170,7 +177,8 @@ void Document::apply_override(const std::string& assignment) {
                          fmt::format("'{}' names no item of the list {} (names: {})", part, path.substr(0, start - 1),
                                      known.empty() ? "none" : known));
       if (dot == std::string::npos)
-        throw InputError({label, 1, static_cast<int>(start) + 1}, "expected a key inside the named item, after its name");
+        throw InputError({label, 1, static_cast<int>(start) + 1},
+                         "expected a key inside the named item, after its name");
       cur.reset(found);
       indexed += fmt::format("[{}]", index);
       start = dot + 1;

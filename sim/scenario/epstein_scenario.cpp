@@ -31,9 +31,10 @@ const std::vector<ParamSpec<Params>>& epstein_table() {
                     "NetLogo Rebellion: 7 (one vision for all)"),
       integer_param("cop_vision", &Params::cop_vision, "cells", 0, 1000,
                     "Radius within which a cop looks for active citizens, and may move.", "NetLogo Rebellion: 7"),
-      choice_param("neighbourhood", &Params::neighbourhood, {"moore", "von_neumann", "disc"},
-                   "Shape of the vision: Moore square, von Neumann diamond (Mesa) or Euclidean disc (NetLogo in-radius).",
-                   "NetLogo Rebellion: disc; Mesa: von_neumann"),
+      choice_param(
+          "neighbourhood", &Params::neighbourhood, {"moore", "von_neumann", "disc"},
+          "Shape of the vision: Moore square, von Neumann diamond (Mesa) or Euclidean disc (NetLogo in-radius).",
+          "NetLogo Rebellion: disc; Mesa: von_neumann"),
       real_param("legitimacy", &Params::legitimacy, "", 0, 1,
                  "Perceived legitimacy L of the regime (before any schedule point).",
                  "NetLogo Rebellion: 0.82; Mesa: 0.8"),
@@ -55,10 +56,13 @@ const std::vector<ParamSpec<Params>>& epstein_table() {
 
 const std::vector<KeySpec>& epstein_extra_keys() {
   static const std::vector<KeySpec> table = {
-      {"legitimacy_schedule", "list", "none (constant legitimacy)",
-       "points {tick: 0 to 10,000,000, legitimacy: 0 to 1} in increasing tick order",
-       "Legitimacy as a time series, held as a step or joined by straight lines (legitimacy_interpolation); "
-       "points beyond the end of the run never take effect.",
+      {
+          "legitimacy_schedule",
+          "list",
+          "none (constant legitimacy)",
+          "points {tick: 0 to 10,000,000, legitimacy: 0 to 1} in increasing tick order",
+          "Legitimacy as a time series, held as a step or joined by straight lines (legitimacy_interpolation); "
+          "points beyond the end of the run never take effect.",
       },
   };
   return table;
@@ -81,7 +85,8 @@ std::vector<epstein::LegitimacyPoint> read_schedule(const Document& doc, const Y
     reject_unknown_keys(doc, item, at, {"tick", "legitimacy"});
     if (!item["tick"] || !item["legitimacy"]) doc.fail(item, at, "expected both 'tick' and 'legitimacy'");
     epstein::LegitimacyPoint p{};
-    p.tick = static_cast<int>(read_value(doc, item["tick"], at + ".tick", ParamType::integer, 0, 10000000, {}, "ticks"));
+    p.tick =
+        static_cast<int>(read_value(doc, item["tick"], at + ".tick", ParamType::integer, 0, 10000000, {}, "ticks"));
     p.legitimacy = read_value(doc, item["legitimacy"], at + ".legitimacy", ParamType::real, 0, 1, {}, "");
     if (!out.empty() && p.tick <= out.back().tick)
       doc.fail(item["tick"], at + ".tick",
@@ -117,8 +122,9 @@ EpsteinScenario read_epstein_scenario(const Document& doc, const ScenarioHeader&
                          p.cop_density, p.citizen_density + p.cop_density));
   const double cells = static_cast<double>(s.grid.width) * s.grid.height;
   if (cells > 2147483647.0)
-    doc.fail(grid, "grid", fmt::format("too large: {} x {} = {:.0f} cells, expected at most 2147483647 cells",
-                                       s.grid.width, s.grid.height, cells));
+    doc.fail(grid, "grid",
+             fmt::format("too large: {} x {} = {:.0f} cells, expected at most 2147483647 cells", s.grid.width,
+                         s.grid.height, cells));
   for (const auto& [key, v] : {std::pair{"citizen_vision", p.citizen_vision}, std::pair{"cop_vision", p.cop_vision}}) {
     const int span = 2 * v + 1;
     if (s.grid.torus && (span > s.grid.width || span > s.grid.height))

@@ -3,7 +3,6 @@
 // A validated Epstein scenario: everything a run needs, resolved (defaults
 // filled in, overrides applied), plus its canonical JSON and SHA-256.
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 

@@ -26,24 +26,21 @@ std::string item(const std::string& path, std::size_t i) {
 }
 
 // The node at parent[key]; a missing key is reported at the parent's place.
-YAML::Node field(const Document& doc, const YAML::Node& parent, const std::string& key,
-                 const std::string& path, const char* expected) {
+YAML::Node field(const Document& doc, const YAML::Node& parent, const std::string& key, const std::string& path,
+                 const char* expected) {
   const YAML::Node n = parent[key];
-  if (!n.IsDefined() || n.IsNull())
-    doc.fail(parent, join(path, key), fmt::format("missing; expected {}", expected));
+  if (!n.IsDefined() || n.IsNull()) doc.fail(parent, join(path, key), fmt::format("missing; expected {}", expected));
   return n;
 }
 
-std::string text_field(const Document& doc, const YAML::Node& parent, const std::string& key,
-                       const std::string& path) {
+std::string text_field(const Document& doc, const YAML::Node& parent, const std::string& key, const std::string& path) {
   const YAML::Node n = field(doc, parent, key, path, "a text value");
-  if (!n.IsScalar())
-    doc.fail(n, join(path, key), fmt::format("expected a text value, found {}", describe(n)));
+  if (!n.IsScalar()) doc.fail(n, join(path, key), fmt::format("expected a text value, found {}", describe(n)));
   return n.Scalar();
 }
 
-double number_field(const Document& doc, const YAML::Node& parent, const std::string& key,
-                    const std::string& path, double lo, double hi, const std::string& unit) {
+double number_field(const Document& doc, const YAML::Node& parent, const std::string& key, const std::string& path,
+                    double lo, double hi, const std::string& unit) {
   const YAML::Node n = field(doc, parent, key, path, "a number");
   return read_value(doc, n, join(path, key), ParamType::real, lo, hi, {}, unit);
 }
@@ -51,36 +48,30 @@ double number_field(const Document& doc, const YAML::Node& parent, const std::st
 std::int64_t count_field(const Document& doc, const YAML::Node& parent, const std::string& key,
                          const std::string& path) {
   const YAML::Node n = field(doc, parent, key, path, "a whole number");
-  return static_cast<std::int64_t>(
-      read_value(doc, n, join(path, key), ParamType::integer, 0, kMaxCount, {}, "people"));
+  return static_cast<std::int64_t>(read_value(doc, n, join(path, key), ParamType::integer, 0, kMaxCount, {}, "people"));
 }
 
-bool bool_field(const Document& doc, const YAML::Node& parent, const std::string& key,
-                const std::string& path) {
+bool bool_field(const Document& doc, const YAML::Node& parent, const std::string& key, const std::string& path) {
   const YAML::Node n = field(doc, parent, key, path, "true or false");
   return read_value(doc, n, join(path, key), ParamType::boolean, 0, 1, {}, "") != 0;
 }
 
-int choice_field(const Document& doc, const YAML::Node& parent, const std::string& key,
-                 const std::string& path, const std::vector<std::string>& choices) {
-  const YAML::Node n =
-      field(doc, parent, key, path, fmt::format("one of {}", fmt::join(choices, ", ")).c_str());
-  return static_cast<int>(
-      read_value(doc, n, join(path, key), ParamType::choice, 0, 0, choices, ""));
+int choice_field(const Document& doc, const YAML::Node& parent, const std::string& key, const std::string& path,
+                 const std::vector<std::string>& choices) {
+  const YAML::Node n = field(doc, parent, key, path, fmt::format("one of {}", fmt::join(choices, ", ")).c_str());
+  return static_cast<int>(read_value(doc, n, join(path, key), ParamType::choice, 0, 0, choices, ""));
 }
 
 // A list at parent[key] (possibly empty).
-YAML::Node list_field(const Document& doc, const YAML::Node& parent, const std::string& key,
-                      const std::string& path, const char* expected) {
+YAML::Node list_field(const Document& doc, const YAML::Node& parent, const std::string& key, const std::string& path,
+                      const char* expected) {
   const YAML::Node n = field(doc, parent, key, path, expected);
-  if (!n.IsSequence())
-    doc.fail(n, join(path, key), fmt::format("expected {}, found {}", expected, describe(n)));
+  if (!n.IsSequence()) doc.fail(n, join(path, key), fmt::format("expected {}, found {}", expected, describe(n)));
   return n;
 }
 
 void require_map(const Document& doc, const YAML::Node& node, const std::string& path) {
-  if (!node.IsMap())
-    doc.fail(node, path, fmt::format("expected a mapping of keys, found {}", describe(node)));
+  if (!node.IsMap()) doc.fail(node, path, fmt::format("expected a mapping of keys, found {}", describe(node)));
 }
 
 LonLat point_of(const Document& doc, const YAML::Node& node, const std::string& path) {
@@ -93,8 +84,7 @@ LonLat point_of(const Document& doc, const YAML::Node& node, const std::string& 
 // A [lon, lat] pair.
 LonLat pair_of(const Document& doc, const YAML::Node& node, const std::string& path) {
   if (!node.IsSequence() || node.size() != 2)
-    doc.fail(node, path,
-             fmt::format("expected a [lon, lat] pair of numbers, found {}", describe(node)));
+    doc.fail(node, path, fmt::format("expected a [lon, lat] pair of numbers, found {}", describe(node)));
   LonLat p;
   p.lon = read_value(doc, node[0], path + "[0]", ParamType::real, -180, 180, {}, "degrees east");
   p.lat = read_value(doc, node[1], path + "[1]", ParamType::real, -90, 90, {}, "degrees north");
@@ -106,25 +96,22 @@ std::vector<LonLat> line_of(const Document& doc, const YAML::Node& node, const s
   if (!node.IsSequence() || node.size() < min_points)
     doc.fail(node, path,
              fmt::format("expected {}, found {}", expected,
-                         node.IsSequence() ? fmt::format("a list of {} points", node.size())
-                                           : describe(node)));
+                         node.IsSequence() ? fmt::format("a list of {} points", node.size()) : describe(node)));
   std::vector<LonLat> line;
   line.reserve(node.size());
-  for (std::size_t i = 0; i < node.size(); ++i)
-    line.push_back(pair_of(doc, node[i], item(path, i)));
+  for (std::size_t i = 0; i < node.size(); ++i) line.push_back(pair_of(doc, node[i], item(path, i)));
   return line;
 }
 
 // Checks that a point's `country` names a country of the map.
-void check_country(const Document& doc, const YAML::Node& node, const std::string& path,
-                   const std::string& code, const std::vector<model::CountryShape>& countries) {
+void check_country(const Document& doc, const YAML::Node& node, const std::string& path, const std::string& code,
+                   const std::vector<model::CountryShape>& countries) {
   for (const auto& c : countries)
     if (c.code == code) return;
   std::vector<std::string> codes;
   for (const auto& c : countries) codes.push_back(c.code);
   doc.fail(node["country"], join(path, "country"),
-           fmt::format("expected the code of a country of this map ({}), found '{}'",
-                       fmt::join(codes, ", "), code));
+           fmt::format("expected the code of a country of this map ({}), found '{}'", fmt::join(codes, ", "), code));
 }
 
 // The list at root[key] of points that each have a name, a country of the map
@@ -149,8 +136,7 @@ std::vector<Point> read_points(const Document& doc, const std::string& key, cons
   return points;
 }
 
-model::CountryShape country_of(const Document& doc, const YAML::Node& node,
-                               const std::string& path) {
+model::CountryShape country_of(const Document& doc, const YAML::Node& node, const std::string& path) {
   require_map(doc, node, path);
   model::CountryShape c;
   c.code = text_field(doc, node, "code", path);
@@ -161,12 +147,10 @@ model::CountryShape country_of(const Document& doc, const YAML::Node& node,
     c.population = count_field(doc, node, "population", path);
   }
   const std::string rpath = join(path, "rings");
-  const YAML::Node rings =
-      list_field(doc, node, "rings", path, "a list of rings (each a list of [lon, lat] pairs)");
+  const YAML::Node rings = list_field(doc, node, "rings", path, "a list of rings (each a list of [lon, lat] pairs)");
   if (rings.size() == 0) doc.fail(rings, rpath, "expected at least one ring, found an empty list");
   for (std::size_t r = 0; r < rings.size(); ++r)
-    c.rings.push_back(
-        line_of(doc, rings[r], item(rpath, r), 3, "a ring: a list of at least 3 [lon, lat] pairs"));
+    c.rings.push_back(line_of(doc, rings[r], item(rpath, r), 3, "a ring: a list of at least 3 [lon, lat] pairs"));
   return c;
 }
 
@@ -179,38 +163,35 @@ model::VectorMap read_map_text(const std::string& label, const std::string& text
   map.name = text_field(doc, root, "name", "");
 
   const YAML::Node countries = list_field(doc, root, "countries", "", "a list of countries");
-  if (countries.size() == 0)
-    doc.fail(countries, "countries", "expected at least one country, found an empty list");
+  if (countries.size() == 0) doc.fail(countries, "countries", "expected at least one country, found an empty list");
   for (std::size_t i = 0; i < countries.size(); ++i) {
     map.countries.push_back(country_of(doc, countries[i], item("countries", i)));
     for (std::size_t j = 0; j < i; ++j)
       if (map.countries[j].code == map.countries[i].code)
         doc.fail(countries[i]["code"], join(item("countries", i), "code"),
-                 fmt::format("expected a code not used before, found '{}' again",
-                             map.countries[i].code));
+                 fmt::format("expected a code not used before, found '{}' again", map.countries[i].code));
   }
 
   const YAML::Node river = field(doc, root, "river", "", "a mapping with the river's lines");
   require_map(doc, river, "river");
   const YAML::Node lines = list_field(doc, river, "lines", "river", "a list of polylines");
   for (std::size_t i = 0; i < lines.size(); ++i)
-    map.river.push_back(line_of(doc, lines[i], item("river.lines", i), 2,
-                                "a polyline: a list of at least 2 [lon, lat] pairs"));
+    map.river.push_back(
+        line_of(doc, lines[i], item("river.lines", i), 2, "a polyline: a list of at least 2 [lon, lat] pairs"));
 
-  map.places = read_points<model::Place>(
-      doc, "cities", "a list of towns and camps", map.countries,
-      [&](model::Place& p, const YAML::Node& n, const std::string& path) {
-        p.kind = choice_field(doc, n, "kind", path, {"town", "camp"}) == 0 ? model::PlaceKind::town
-                                                                           : model::PlaceKind::camp;
-        p.population = count_field(doc, n, "population", path);
-        p.capital = bool_field(doc, n, "capital", path);
-      });
-  map.mines = read_points<model::Mine>(
-      doc, "mines", "a list of mines", map.countries,
-      [&](model::Mine& m, const YAML::Node& n, const std::string& path) {
-        m.commodity = text_field(doc, n, "commodity", path);
-        m.value = number_field(doc, n, "value", path, 0, 1e6, "relative weight");
-      });
+  map.places = read_points<model::Place>(doc, "cities", "a list of towns and camps", map.countries,
+                                         [&](model::Place& p, const YAML::Node& n, const std::string& path) {
+                                           p.kind = choice_field(doc, n, "kind", path, {"town", "camp"}) == 0
+                                                        ? model::PlaceKind::town
+                                                        : model::PlaceKind::camp;
+                                           p.population = count_field(doc, n, "population", path);
+                                           p.capital = bool_field(doc, n, "capital", path);
+                                         });
+  map.mines = read_points<model::Mine>(doc, "mines", "a list of mines", map.countries,
+                                       [&](model::Mine& m, const YAML::Node& n, const std::string& path) {
+                                         m.commodity = text_field(doc, n, "commodity", path);
+                                         m.value = number_field(doc, n, "value", path, 0, 1e6, "relative weight");
+                                       });
   map.bases = read_points<model::Base>(doc, "bases", "a list of bases", map.countries,
                                        [](model::Base&, const YAML::Node&, const std::string&) {});
   return map;
@@ -219,9 +200,7 @@ model::VectorMap read_map_text(const std::string& label, const std::string& text
 model::VectorMap read_map_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    throw InputError(
-        {path, 0, 0},
-        "cannot open the map file (expected a readable YAML file, found none at this path)");
+    throw InputError({path, 0, 0}, "cannot open the map file (expected a readable YAML file, found none at this path)");
   std::stringstream text;
   text << in.rdbuf();
   return read_map_text(path, text.str());

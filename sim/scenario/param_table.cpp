@@ -20,7 +20,7 @@ double read_value(const Document& doc, const YAML::Node& node, const std::string
                   double hi, const std::vector<std::string>& choices, const std::string& unit) {
   const std::string found = describe(node);
   if (!node.IsScalar()) {
-    const char* expected = type == ParamType::boolean ? "true or false"
+    const char* expected = type == ParamType::boolean  ? "true or false"
                            : type == ParamType::choice ? "one of the listed names"
                                                        : "a number";
     doc.fail(node, path, fmt::format("expected {}, found {}", expected, found));
@@ -65,10 +65,8 @@ void reject_unknown_keys(const Document& doc, const YAML::Node& section, const s
     const std::string full = path.empty() ? key : path + "." + key;
     const std::string near = nearest_key(key, known);
     std::sort(known.begin(), known.end());
-    if (!near.empty())
-      doc.fail(kv.first, full, fmt::format("unknown key '{}'; did you mean '{}'?", key, near));
-    doc.fail(kv.first, full,
-             fmt::format("unknown key '{}'; expected one of: {}", key, fmt::join(known, ", ")));
+    if (!near.empty()) doc.fail(kv.first, full, fmt::format("unknown key '{}'; did you mean '{}'?", key, near));
+    doc.fail(kv.first, full, fmt::format("unknown key '{}'; expected one of: {}", key, fmt::join(known, ", ")));
   }
 }
 

@@ -5,10 +5,10 @@
 // table drives validation, the resolved scenario in the manifest and the
 // reference documentation, so the three cannot disagree. Defaults are the
 // struct's own member initialisers.
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -23,18 +23,25 @@ struct ParamSpec {
   std::string key;
   ParamType type;
   std::string unit;
-  double lo = 0, hi = 0;              // legal range, inclusive (real, integer)
-  std::vector<std::string> choices;   // legal values (choice)
+  double lo = 0, hi = 0;             // legal range, inclusive (real, integer)
+  std::vector<std::string> choices;  // legal values (choice)
   std::string description;
-  std::string source;                 // a citation, or "assumption"
+  std::string source;  // a citation, or "assumption"
   std::function<double(const S&)> get;
   std::function<void(S&, double)> set;
 };
 
 template <class S, class M>
-ParamSpec<S> real_param(std::string key, M S::*field, std::string unit, double lo, double hi,
-                        std::string description, std::string source) {
-  return {std::move(key), ParamType::real, std::move(unit), lo, hi, {}, std::move(description), std::move(source),
+ParamSpec<S> real_param(std::string key, M S::*field, std::string unit, double lo, double hi, std::string description,
+                        std::string source) {
+  return {std::move(key),
+          ParamType::real,
+          std::move(unit),
+          lo,
+          hi,
+          {},
+          std::move(description),
+          std::move(source),
           [field](const S& s) { return static_cast<double>(s.*field); },
           [field](S& s, double v) { s.*field = static_cast<M>(v); }};
 }
@@ -49,15 +56,30 @@ ParamSpec<S> integer_param(std::string key, M S::*field, std::string unit, doubl
 
 template <class S>
 ParamSpec<S> boolean_param(std::string key, bool S::*field, std::string description, std::string source) {
-  return {std::move(key), ParamType::boolean, "", 0, 1, {}, std::move(description), std::move(source),
-          [field](const S& s) { return s.*field ? 1.0 : 0.0; }, [field](S& s, double v) { s.*field = v != 0; }};
+  return {std::move(key),
+          ParamType::boolean,
+          "",
+          0,
+          1,
+          {},
+          std::move(description),
+          std::move(source),
+          [field](const S& s) { return s.*field ? 1.0 : 0.0; },
+          [field](S& s, double v) { s.*field = v != 0; }};
 }
 
 // An enum field whose values are named, in declaration order, by `choices`.
 template <class S, class E>
 ParamSpec<S> choice_param(std::string key, E S::*field, std::vector<std::string> choices, std::string description,
                           std::string source) {
-  return {std::move(key), ParamType::choice, "", 0, 0, std::move(choices), std::move(description), std::move(source),
+  return {std::move(key),
+          ParamType::choice,
+          "",
+          0,
+          0,
+          std::move(choices),
+          std::move(description),
+          std::move(source),
           [field](const S& s) { return static_cast<double>(s.*field); },
           [field](S& s, double v) { s.*field = static_cast<E>(static_cast<int>(v)); }};
 }
@@ -66,7 +88,14 @@ ParamSpec<S> choice_param(std::string key, E S::*field, std::vector<std::string>
 template <class S, class T, std::size_t N>
 ParamSpec<S> array_param(std::string key, T (S::*field)[N], std::size_t index, std::string unit, double lo, double hi,
                          std::string description, std::string source) {
-  return {std::move(key), ParamType::real, std::move(unit), lo, hi, {}, std::move(description), std::move(source),
+  return {std::move(key),
+          ParamType::real,
+          std::move(unit),
+          lo,
+          hi,
+          {},
+          std::move(description),
+          std::move(source),
           [field, index](const S& s) { return static_cast<double>((s.*field)[index]); },
           [field, index](S& s, double v) { (s.*field)[index] = static_cast<T>(v); }};
 }
@@ -131,10 +160,18 @@ nlohmann::ordered_json section_json(const std::vector<ParamSpec<S>>& table, cons
   for (const auto& spec : table) {
     const double v = spec.get(values);
     switch (spec.type) {
-      case ParamType::real: j[spec.key] = v; break;
-      case ParamType::integer: j[spec.key] = static_cast<long long>(v); break;
-      case ParamType::boolean: j[spec.key] = v != 0; break;
-      case ParamType::choice: j[spec.key] = spec.choices.at(static_cast<std::size_t>(v)); break;
+      case ParamType::real:
+        j[spec.key] = v;
+        break;
+      case ParamType::integer:
+        j[spec.key] = static_cast<long long>(v);
+        break;
+      case ParamType::boolean:
+        j[spec.key] = v != 0;
+        break;
+      case ParamType::choice:
+        j[spec.key] = spec.choices.at(static_cast<std::size_t>(v));
+        break;
     }
   }
   return j;

@@ -62,11 +62,12 @@ E read_choice(const Document& doc, const YAML::Node& n, const std::string& path,
 
 // "unknown X 'v'; did you mean 'w'? expected one of: a, b, c": the nearest
 // known name when one is close, and always the whole list.
-[[noreturn]] void fail_unknown(const Document& doc, const YAML::Node& n, const std::string& path, const std::string& what,
-                               const std::vector<std::string>& names) {
+[[noreturn]] void fail_unknown(const Document& doc, const YAML::Node& n, const std::string& path,
+                               const std::string& what, const std::vector<std::string>& names) {
   const std::string near = nearest_key(n.Scalar(), names);
   const std::string hint = near.empty() ? "" : fmt::format("did you mean '{}'? ", near);
-  doc.fail(n, path, fmt::format("unknown {} '{}'; {}expected one of: {}", what, n.Scalar(), hint, fmt::join(names, ", ")));
+  doc.fail(n, path,
+           fmt::format("unknown {} '{}'; {}expected one of: {}", what, n.Scalar(), hint, fmt::join(names, ", ")));
 }
 
 // Names of the map's places, bases and mines, for deployments.
@@ -87,24 +88,30 @@ core::CellIndex read_place(const Document& doc, const YAML::Node& n, const std::
                            std::string* label = nullptr) {
   if (n && n.IsMap()) {
     reject_unknown_keys(doc, n, path, {"lat", "lon"});
-    if (!n["lat"] || !n["lon"]) doc.fail(n, path, "expected a point with both lat and lon in degrees, e.g. {lat: 14.49, lon: -4.19}");
+    if (!n["lat"] || !n["lon"])
+      doc.fail(n, path, "expected a point with both lat and lon in degrees, e.g. {lat: 14.49, lon: -4.19}");
     const double lat = read_value(doc, n["lat"], path + ".lat", ParamType::real, -90, 90, {}, "degrees north");
     const double lon = read_value(doc, n["lon"], path + ".lon", ParamType::real, -180, 180, {}, "degrees east");
     const core::CellIndex c = geo.cell_at({lon, lat});
     if (c == core::kNoCell)
-      doc.fail(n, path, fmt::format("expected a point inside the map's extent (lat {} to {}, lon {} to {}), found lat {}, lon {}",
-                                    geo.extent.lat_min, geo.extent.lat_max, geo.extent.lon_min, geo.extent.lon_max, lat, lon));
+      doc.fail(
+          n, path,
+          fmt::format("expected a point inside the map's extent (lat {} to {}, lon {} to {}), found lat {}, lon {}",
+                      geo.extent.lat_min, geo.extent.lat_max, geo.extent.lon_min, geo.extent.lon_max, lat, lon));
     if (label) *label = fmt::format("{:.2f}N {:.2f}E", lat, lon);
     return c;
   }
   if (!n || !n.IsScalar())
-    doc.fail(n, path, fmt::format("expected the name of a town, camp, base or mine, or a point {{lat, lon}}, found {}", describe(n)));
+    doc.fail(
+        n, path,
+        fmt::format("expected the name of a town, camp, base or mine, or a point {{lat, lon}}, found {}", describe(n)));
   if (label) *label = n.Scalar();
   const core::CellIndex c = place_cell(geo, n.Scalar());
   if (c != core::kNoCell) return c;
   const auto names = place_names(geo);
   if (std::find(names.begin(), names.end(), n.Scalar()) != names.end())
-    doc.fail(n, path, fmt::format("the place '{}' lies outside the map's extent; expected a place inside it", n.Scalar()));
+    doc.fail(n, path,
+             fmt::format("the place '{}' lies outside the map's extent; expected a place inside it", n.Scalar()));
   fail_unknown(doc, n, path, "place", names);
 }
 
@@ -119,7 +126,8 @@ int read_faction_ref(const Document& doc, const YAML::Node& n, const std::string
 }
 
 int read_country(const Document& doc, const YAML::Node& n, const std::string& path, const Geography& geo) {
-  if (!n || !n.IsScalar()) doc.fail(n, path, fmt::format("expected the ISO code of a country of the map, found {}", describe(n)));
+  if (!n || !n.IsScalar())
+    doc.fail(n, path, fmt::format("expected the ISO code of a country of the map, found {}", describe(n)));
   const int k = geo.country_index(n.Scalar());
   if (k >= 0) return k;
   std::vector<std::string> codes;
@@ -128,12 +136,14 @@ int read_country(const Document& doc, const YAML::Node& n, const std::string& pa
 }
 
 int read_mine(const Document& doc, const YAML::Node& n, const std::string& path, const Geography& geo) {
-  if (!n || !n.IsScalar()) doc.fail(n, path, fmt::format("expected the name of a mine of the map, found {}", describe(n)));
+  if (!n || !n.IsScalar())
+    doc.fail(n, path, fmt::format("expected the name of a mine of the map, found {}", describe(n)));
   std::vector<std::string> names;
   for (std::size_t i = 0; i < geo.mines.size(); ++i) {
     if (geo.mines[i].name == n.Scalar()) {
       if (geo.cell_at(geo.mines[i].at) == core::kNoCell)
-        doc.fail(n, path, fmt::format("the mine '{}' lies outside the map's extent; expected a mine inside it", n.Scalar()));
+        doc.fail(n, path,
+                 fmt::format("the mine '{}' lies outside the map's extent; expected a mine inside it", n.Scalar()));
       return static_cast<int>(i);
     }
     names.push_back(geo.mines[i].name);
@@ -142,25 +152,31 @@ int read_mine(const Document& doc, const YAML::Node& n, const std::string& path,
 }
 
 FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::string& path, const Geography& geo) {
-  if (!n.IsMap()) doc.fail(n, path, fmt::format("expected a faction (a mapping with name, kind, ...), found {}", describe(n)));
+  if (!n.IsMap())
+    doc.fail(n, path, fmt::format("expected a faction (a mapping with name, kind, ...), found {}", describe(n)));
   reject_unknown_keys(doc, n, path, keys_of(faction_keys()));
   FactionSpec f;
   f.name = read_text(doc, n, "name", path, true);
-  if (!n["kind"]) doc.fail(n, path + ".kind", "missing; expected one of state, foreign, mercenary, militant, separatist, peacekeeper");
+  if (!n["kind"])
+    doc.fail(n, path + ".kind",
+             "missing; expected one of state, foreign, mercenary, militant, separatist, peacekeeper");
   f.kind = read_choice<FactionKind>(doc, n["kind"], path + ".kind", kFactionKindNames);
   f.country = read_text(doc, n, "country", path, false);
   if (f.kind == FactionKind::state && geo.country_index(f.country) < 0) {
-    if (!n["country"]) doc.fail(n, path + ".country", "missing; expected the ISO code of a country of the map for a state");
+    if (!n["country"])
+      doc.fail(n, path + ".country", "missing; expected the ISO code of a country of the map for a state");
     read_country(doc, n["country"], path + ".country", geo);
   }
   f.paid_by = read_text(doc, n, "paid_by", path, false);
   if (n["objective"]) f.objective = read_choice<Objective>(doc, n["objective"], path + ".objective", kObjectiveNames);
   if (n["funds"]) f.start_funds = read_value(doc, n["funds"], path + ".funds", ParamType::real, -1e12, 1e12, {}, "USD");
-  read_section(doc, section_of(doc, n, "doctrine", path + ".doctrine"), path + ".doctrine", doctrine_table(), f.doctrine);
+  read_section(doc, section_of(doc, n, "doctrine", path + ".doctrine"), path + ".doctrine", doctrine_table(),
+               f.doctrine);
   read_section(doc, section_of(doc, n, "weights", path + ".weights"), path + ".weights", weights_table(), f.weights);
   const YAML::Node start = n["start"];
   if (start && !start.IsNull()) {
-    if (!start.IsSequence()) doc.fail(start, path + ".start", fmt::format("expected a list of {{place, troops}}, found {}", describe(start)));
+    if (!start.IsSequence())
+      doc.fail(start, path + ".start", fmt::format("expected a list of {{place, troops}}, found {}", describe(start)));
     for (std::size_t i = 0; i < start.size(); ++i) {
       const std::string at = fmt::format("{}.start[{}]", path, i);
       const YAML::Node s = start[i];
@@ -168,14 +184,16 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
       reject_unknown_keys(doc, s, at, keys_of(deployment_keys()));
       std::string label;
       const core::CellIndex cell = read_place(doc, s["place"], at + ".place", geo, &label);
-      const int troops = static_cast<int>(read_value(doc, s["troops"], at + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
+      const int troops =
+          static_cast<int>(read_value(doc, s["troops"], at + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
       f.start.push_back({label, troops, s["place"].IsMap() ? cell : -1});
     }
   }
   const YAML::Node theatre = n["theatre"];
   if (theatre && !theatre.IsNull()) {
     if (!theatre.IsSequence())
-      doc.fail(theatre, path + ".theatre", fmt::format("expected a list of ISO country codes, found {}", describe(theatre)));
+      doc.fail(theatre, path + ".theatre",
+               fmt::format("expected a list of ISO country codes, found {}", describe(theatre)));
     for (std::size_t i = 0; i < theatre.size(); ++i) {
       const int k = read_country(doc, theatre[i], fmt::format("{}.theatre[{}]", path, i), geo);
       f.theatre.push_back(geo.countries[static_cast<std::size_t>(k)].code);
@@ -187,7 +205,9 @@ FactionSpec read_faction(const Document& doc, const YAML::Node& n, const std::st
 // initial: the spin-up and the displaced people of the start date.
 void read_initial(const Document& doc, const YAML::Node& root, const Geography& geo, model::Setup& setup,
                   nlohmann::ordered_json& resolved) {
-  resolved = {{"spin_up_days", 0}, {"displaced", nlohmann::ordered_json::array()}, {"support", nlohmann::ordered_json::array()}};
+  resolved = {{"spin_up_days", 0},
+              {"displaced", nlohmann::ordered_json::array()},
+              {"support", nlohmann::ordered_json::array()}};
   const YAML::Node n = section_of(doc, root, "initial", "initial");
   if (!n || n.IsNull()) return;
   reject_unknown_keys(doc, n, "initial", keys_of(initial_keys()));
@@ -198,7 +218,8 @@ void read_initial(const Document& doc, const YAML::Node& root, const Geography& 
   const YAML::Node regions = n["support"];
   if (regions && !regions.IsNull()) {
     if (!regions.IsSequence())
-      doc.fail(regions, "initial.support", fmt::format("expected a list of {{place, radius_km, legitimacy}}, found {}", describe(regions)));
+      doc.fail(regions, "initial.support",
+               fmt::format("expected a list of {{place, radius_km, legitimacy}}, found {}", describe(regions)));
     for (std::size_t i = 0; i < regions.size(); ++i) {
       const std::string at = fmt::format("initial.support[{}]", i);
       const YAML::Node r = regions[i];
@@ -221,17 +242,21 @@ void read_initial(const Document& doc, const YAML::Node& root, const Geography& 
   const YAML::Node list = n["displaced"];
   if (!list || list.IsNull()) return;
   if (!list.IsSequence())
-    doc.fail(list, "initial.displaced", fmt::format("expected a list of {{country, idps}} or {{from, host, refugees}}, found {}", describe(list)));
+    doc.fail(list, "initial.displaced",
+             fmt::format("expected a list of {{country, idps}} or {{from, host, refugees}}, found {}", describe(list)));
   auto core_country = [&](const YAML::Node& v, const std::string& at) {
     const int k = read_country(doc, v, at, geo);
     if (!geo.countries[static_cast<std::size_t>(k)].core)
-      doc.fail(v, at, fmt::format("expected a core country of the map (whose people the model holds), found '{}'", v.Scalar()));
+      doc.fail(
+          v, at,
+          fmt::format("expected a core country of the map (whose people the model holds), found '{}'", v.Scalar()));
     return k;
   };
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string at = fmt::format("initial.displaced[{}]", i);
     const YAML::Node d = list[i];
-    if (!d.IsMap()) doc.fail(d, at, fmt::format("expected {{country, idps}} or {{from, host, refugees}}, found {}", describe(d)));
+    if (!d.IsMap())
+      doc.fail(d, at, fmt::format("expected {{country, idps}} or {{from, host, refugees}}, found {}", describe(d)));
     reject_unknown_keys(doc, d, at, keys_of(displaced_keys()));
     model::InitialDisplacement item;
     nlohmann::ordered_json j;
@@ -240,16 +265,18 @@ void read_initial(const Document& doc, const YAML::Node& root, const Geography& 
         doc.fail(d, at, "expected either {country, idps} or {from, host, refugees}, found keys of both");
       if (!d["country"] || !d["idps"]) doc.fail(d, at, "expected both 'country' and 'idps'");
       item.from = item.host = core_country(d["country"], at + ".country");
-      item.people = static_cast<std::int64_t>(read_value(doc, d["idps"], at + ".idps", ParamType::integer, 0, 1e8, {}, "people"));
+      item.people =
+          static_cast<std::int64_t>(read_value(doc, d["idps"], at + ".idps", ParamType::integer, 0, 1e8, {}, "people"));
       j = {{"country", d["country"].Scalar()}, {"idps", item.people}};
     } else {
       if (!d["from"] || !d["host"] || !d["refugees"])
         doc.fail(d, at, "expected {country, idps} or {from, host, refugees}");
       item.from = core_country(d["from"], at + ".from");
       item.host = read_country(doc, d["host"], at + ".host", geo);
-      if (item.host == item.from) doc.fail(d["host"], at + ".host", "expected another country than 'from' (IDPs are {country, idps})");
-      item.people =
-          static_cast<std::int64_t>(read_value(doc, d["refugees"], at + ".refugees", ParamType::integer, 0, 1e8, {}, "people"));
+      if (item.host == item.from)
+        doc.fail(d["host"], at + ".host", "expected another country than 'from' (IDPs are {country, idps})");
+      item.people = static_cast<std::int64_t>(
+          read_value(doc, d["refugees"], at + ".refugees", ParamType::integer, 0, 1e8, {}, "people"));
       j = {{"from", d["from"].Scalar()}, {"host", d["host"].Scalar()}, {"refugees", item.people}};
     }
     if (d["source"]) j["source"] = read_text(doc, d, "source", at, false);
@@ -283,7 +310,8 @@ void reject_unknown_event_keys(const Document& doc, const YAML::Node& n, const s
 
 ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::string& path, const SahelScenario& s,
                           const Geography& geo) {
-  if (!n.IsMap()) doc.fail(n, path, fmt::format("expected an event (a mapping with date and type), found {}", describe(n)));
+  if (!n.IsMap())
+    doc.fail(n, path, fmt::format("expected an event (a mapping with date and type), found {}", describe(n)));
   const auto& factions = s.setup.factions;
   // Dates must fall within the run as the scenario defines it; a run cut
   // short from the command line (--ticks) simply never reaches the later ones.
@@ -296,8 +324,9 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
     const auto day = read_date(doc, v, p);
     const int t = static_cast<int>((day - s.start_date).count());
     if (t < 0 || t > ticks)
-      doc.fail(v, p, fmt::format("expected a date within the run, {} to {}, found {}", format_date(s.start_date),
-                                 format_date(s.start_date + std::chrono::days{ticks}), v.Scalar()));
+      doc.fail(v, p,
+               fmt::format("expected a date within the run, {} to {}, found {}", format_date(s.start_date),
+                           format_date(s.start_date + std::chrono::days{ticks}), v.Scalar()));
     return t;
   };
   ScheduledEvent e;
@@ -307,9 +336,12 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
   }
   const auto type = read_choice<EventType>(doc, n["type"], path + ".type", kEventTypeNames);
   reject_unknown_event_keys(doc, n, path, type);
-  if (n["date"]) e.tick = tick_of(n["date"], path + ".date");
-  else if (n["tick"]) e.tick = static_cast<int>(read_value(doc, n["tick"], path + ".tick", ParamType::integer, 0, ticks, {}, "ticks"));
-  else doc.fail(n, path, "expected a 'date' (YYYY-MM-DD) or a 'tick'");
+  if (n["date"])
+    e.tick = tick_of(n["date"], path + ".date");
+  else if (n["tick"])
+    e.tick = static_cast<int>(read_value(doc, n["tick"], path + ".tick", ParamType::integer, 0, ticks, {}, "ticks"));
+  else
+    doc.fail(n, path, "expected a 'date' (YYYY-MM-DD) or a 'tick'");
   const char* type_name = kEventTypeNames[static_cast<int>(type)];
   e.note = read_text(doc, n, "note", path, false, type_name);
   auto need = [&](const char* key) {
@@ -351,7 +383,8 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
       event::Deploy d;
       d.faction = faction();
       d.cell = read_place(doc, need("place"), path + ".place", geo, &d.place);
-      d.troops = static_cast<int>(read_value(doc, need("troops"), path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters"));
+      d.troops = static_cast<int>(
+          read_value(doc, need("troops"), path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters"));
       e.action = d;
       break;
     }
@@ -361,7 +394,8 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
       const YAML::Node t = need("troops");
       w.troops = t.IsScalar() && t.Scalar() == "all"
                      ? -1
-                     : static_cast<int>(read_value(doc, t, path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters (or all)"));
+                     : static_cast<int>(
+                           read_value(doc, t, path + ".troops", ParamType::integer, 1, 1e7, {}, "fighters (or all)"));
       w.until_tick = until(e.tick);
       if (n["country"]) w.country = read_country(doc, n["country"], path + ".country", geo);
       e.action = w;
@@ -371,15 +405,16 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
       event::DoctrineChange d;
       d.faction = faction();
       const YAML::Node set = need("set");
-      if (!set.IsMap()) doc.fail(set, path + ".set", fmt::format("expected a mapping of doctrine keys, found {}", describe(set)));
+      if (!set.IsMap())
+        doc.fail(set, path + ".set", fmt::format("expected a mapping of doctrine keys, found {}", describe(set)));
       const auto& table = doctrine_table();
       reject_unknown_keys(doc, set, path + ".set", keys_of(table));
       std::vector<std::pair<std::size_t, double>> changes;
       for (std::size_t k = 0; k < table.size(); ++k) {
         const YAML::Node v = set[table[k].key];
         if (!v) continue;
-        changes.emplace_back(k, read_value(doc, v, path + ".set." + table[k].key, table[k].type, table[k].lo, table[k].hi,
-                                           table[k].choices, table[k].unit));
+        changes.emplace_back(k, read_value(doc, v, path + ".set." + table[k].key, table[k].type, table[k].lo,
+                                           table[k].hi, table[k].choices, table[k].unit));
       }
       d.change = [changes](Doctrine& doctrine) {
         for (const auto& [k, v] : changes) doctrine_table()[k].set(doctrine, v);
@@ -390,7 +425,8 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
     case EventType::hostility: {
       const YAML::Node pair = need("factions");
       if (!pair.IsSequence() || pair.size() != 2)
-        doc.fail(pair, path + ".factions", fmt::format("expected a list of two faction names, found {}", describe(pair)));
+        doc.fail(pair, path + ".factions",
+                 fmt::format("expected a list of two faction names, found {}", describe(pair)));
       event::Hostility h;
       h.faction = read_faction_ref(doc, pair[0], path + ".factions[0]", factions);
       h.other = read_faction_ref(doc, pair[1], path + ".factions[1]", factions);
@@ -430,7 +466,8 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
         const auto& start_only = start_only_params();
         if (std::find(start_only.begin(), start_only.end(), key) != start_only.end())
           doc.fail(kv.first, at,
-                   fmt::format("'{}' is read only when a run starts; expected a parameter that can change during a run", key));
+                   fmt::format("'{}' is read only when a run starts; expected a parameter that can change during a run",
+                               key));
         const auto it = std::find(known.begin(), known.end(), key);
         if (it == known.end()) {
           reject_unknown_keys(doc, set, path + ".set", known);  // fails, suggesting the nearest key
@@ -460,7 +497,8 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
         doc.fail(n["paid_by"], path + ".paid_by", "expected another faction than the mercenaries themselves");
       c.fee_per_month = real("cost_per_month", 0, 1e12, "USD");
       if (n["troops"])
-        c.troops = static_cast<int>(read_value(doc, n["troops"], path + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
+        c.troops = static_cast<int>(
+            read_value(doc, n["troops"], path + ".troops", ParamType::integer, 0, 1e7, {}, "fighters"));
       if (c.troops > 0) {
         c.cell = read_place(doc, need("place"), path + ".place", geo, &c.place);
       } else if (n["place"]) {
@@ -469,7 +507,8 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
       const YAML::Node mines = n["concession"];
       if (mines) {
         if (!mines.IsSequence())
-          doc.fail(mines, path + ".concession", fmt::format("expected a list of mine names, found {}", describe(mines)));
+          doc.fail(mines, path + ".concession",
+                   fmt::format("expected a list of mine names, found {}", describe(mines)));
         for (std::size_t i = 0; i < mines.size(); ++i)
           c.mines.push_back(read_mine(doc, mines[i], fmt::format("{}.concession[{}]", path, i), geo));
       }
@@ -492,9 +531,10 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
       event::BorderClosure b;
       b.country = read_country(doc, need("country"), path + ".country", geo);
       b.until_tick = until(-1);
-      b.civilians = !n["civilians"] || read_value(doc, n["civilians"], path + ".civilians", ParamType::boolean, 0, 1, {}, "") != 0;
-      b.armed_groups =
-          !n["armed_groups"] || read_value(doc, n["armed_groups"], path + ".armed_groups", ParamType::boolean, 0, 1, {}, "") != 0;
+      b.civilians = !n["civilians"] ||
+                    read_value(doc, n["civilians"], path + ".civilians", ParamType::boolean, 0, 1, {}, "") != 0;
+      b.armed_groups = !n["armed_groups"] || read_value(doc, n["armed_groups"], path + ".armed_groups",
+                                                        ParamType::boolean, 0, 1, {}, "") != 0;
       if (!b.civilians && !b.armed_groups)
         doc.fail(n, path, "expected the border closed to civilians, armed_groups or both, found both false");
       e.action = b;
@@ -505,7 +545,8 @@ ScheduledEvent read_event(const Document& doc, const YAML::Node& n, const std::s
 }
 
 double estimated_bytes(const Extent& x, const CivilianParams& cp, const VectorMap& map, std::size_t factions) {
-  const double cells = std::ceil((x.lon_max - x.lon_min) / x.cell_deg) * std::ceil((x.lat_max - x.lat_min) / x.cell_deg);
+  const double cells =
+      std::ceil((x.lon_max - x.lon_min) / x.cell_deg) * std::ceil((x.lat_max - x.lat_min) / x.cell_deg);
   double people = 0;
   for (const auto& c : map.countries)
     if (c.core) people += static_cast<double>(c.population);
@@ -533,7 +574,8 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
 
   // The map: file, extent and rasterisation rules in one section.
   const YAML::Node map = section_of(doc, root, "map", "map");
-  if (!map || !map["file"]) doc.fail(map ? map : root, "map.file", "missing; expected the path of a vector map (e.g. maps/sahel.yaml)");
+  if (!map || !map["file"])
+    doc.fail(map ? map : root, "map.file", "missing; expected the path of a vector map (e.g. maps/sahel.yaml)");
   std::vector<std::string> geo_keys = keys_of(geography_table());
   std::vector<std::string> extent_keys = keys_of(extent_table());
   std::vector<std::string> extra = geo_keys;
@@ -543,8 +585,9 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
   for (const auto& k : map_keys()) extra.push_back(k.key);
   read_section(doc, map, "map", geography_table(), s.geography, extra);
   if (s.extent.lon_max <= s.extent.lon_min || s.extent.lat_max <= s.extent.lat_min)
-    doc.fail(map, "map", fmt::format("expected lon_min < lon_max and lat_min < lat_max, found [{}, {}] x [{}, {}]",
-                                     s.extent.lon_min, s.extent.lon_max, s.extent.lat_min, s.extent.lat_max));
+    doc.fail(map, "map",
+             fmt::format("expected lon_min < lon_max and lat_min < lat_max, found [{}, {}] x [{}, {}]",
+                         s.extent.lon_min, s.extent.lon_max, s.extent.lat_min, s.extent.lat_max));
   s.map_file = read_text(doc, map, "file", "map", true);
   // Relative to the file that wrote the key: a parent's, if inherited through extends:.
   const std::string map_path =
@@ -576,13 +619,15 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
     const std::string path = fmt::format("factions[{}]", i);
     FactionSpec f = read_faction(doc, list[i], path, geo);
     for (const auto& other : s.setup.factions)
-      if (other.name == f.name) doc.fail(list[i]["name"], path + ".name", fmt::format("expected a new faction name, found '{}' twice", f.name));
+      if (other.name == f.name)
+        doc.fail(list[i]["name"], path + ".name", fmt::format("expected a new faction name, found '{}' twice", f.name));
     s.setup.factions.push_back(std::move(f));
   }
   if (s.setup.factions.size() > 100) doc.fail(list, "factions", "expected at most 100 factions");
   for (std::size_t i = 0; i < list.size(); ++i) {
     const FactionSpec& f = s.setup.factions[i];
-    if (!f.paid_by.empty()) read_faction_ref(doc, list[i]["paid_by"], fmt::format("factions[{}].paid_by", i), s.setup.factions);
+    if (!f.paid_by.empty())
+      read_faction_ref(doc, list[i]["paid_by"], fmt::format("factions[{}].paid_by", i), s.setup.factions);
   }
 
   nlohmann::ordered_json initial;
@@ -590,7 +635,8 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
 
   const YAML::Node hostility = root["hostility"];
   if (hostility && !hostility.IsNull()) {
-    if (!hostility.IsSequence()) doc.fail(hostility, "hostility", fmt::format("expected a list of [A, B] pairs, found {}", describe(hostility)));
+    if (!hostility.IsSequence())
+      doc.fail(hostility, "hostility", fmt::format("expected a list of [A, B] pairs, found {}", describe(hostility)));
     for (std::size_t i = 0; i < hostility.size(); ++i) {
       const std::string path = fmt::format("hostility[{}]", i);
       const YAML::Node pair = hostility[i];
@@ -605,7 +651,8 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
 
   const YAML::Node events = root["events"];
   if (events && !events.IsNull()) {
-    if (!events.IsSequence()) doc.fail(events, "events", fmt::format("expected a list of events, found {}", describe(events)));
+    if (!events.IsSequence())
+      doc.fail(events, "events", fmt::format("expected a list of events, found {}", describe(events)));
     for (std::size_t i = 0; i < events.size(); ++i)
       s.setup.events.push_back(read_event(doc, events[i], fmt::format("events[{}]", i), s, geo));
   }
@@ -645,7 +692,8 @@ SahelScenario read_sahel_scenario(const Document& doc, const ScenarioHeader& hea
   }
   r["hostility"] = nlohmann::ordered_json::array();
   for (const auto& [a, b] : s.setup.hostile_pairs)
-    r["hostility"].push_back({s.setup.factions[static_cast<std::size_t>(a)].name, s.setup.factions[static_cast<std::size_t>(b)].name});
+    r["hostility"].push_back(
+        {s.setup.factions[static_cast<std::size_t>(a)].name, s.setup.factions[static_cast<std::size_t>(b)].name});
   // Events as written (their effect is fully determined by the text).
   r["events"] = nlohmann::ordered_json::array();
   if (events && events.IsSequence()) {

@@ -3,9 +3,8 @@
 // A validated Sahel scenario: the rasterised map, the model parameters, the
 // factions, who fights whom, and the dated events, all resolved to indices,
 // cells and ticks; plus the canonical JSON and its SHA-256.
-#include <nlohmann/json.hpp>
-
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

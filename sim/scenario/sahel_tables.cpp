@@ -15,7 +15,8 @@ const std::vector<ParamSpec<CivilianParams>>& civilian_table() {
   using P = CivilianParams;
   static const std::vector<ParamSpec<P>> t = {
       integer_param("people_per_agent", &P::people_per_agent, "people", 1, 1000000,
-                    "People one household agent stands for at the start (about 325,000 agents for 65 M people at 200).", kA),
+                    "People one household agent stands for at the start (about 325,000 agents for 65 M people at 200).",
+                    kA),
       real_param("hardship_mean", &P::hardship_mean, "", 0, 1, "Mean perceived hardship H.",
                  "assumption: U(0, 0.5) here, where Epstein (2002) draws U(0,1), so that only a small minority is "
                  "active (armed groups of a few thousand fighters each)"),
@@ -43,13 +44,15 @@ const std::vector<ParamSpec<FlightParams>>& flight_table() {
                  "calibration: displacement per death (docs/validation.md)"),
       real_param("per_battle", &P::per_battle, "per day per battle", 0, 100,
                  "Daily hazard of flight per remembered battle nearby.", "calibration (docs/validation.md)"),
-      real_param("insurgent_rule", &P::insurgent_rule, "per day", 0, 1,
-                 "Daily hazard under insurgent control (Kalyvas zones 4-5), times the household's support for the state.",
-                 "assumption (people who back the state leave ground the groups take), level set by calibration to the "
-                 "displacement stocks (docs/validation.md)"),
+      real_param(
+          "insurgent_rule", &P::insurgent_rule, "per day", 0, 1,
+          "Daily hazard under insurgent control (Kalyvas zones 4-5), times the household's support for the state.",
+          "assumption (people who back the state leave ground the groups take), level set by calibration to the "
+          "displacement stocks (docs/validation.md)"),
       real_param("memory_decay", &P::memory_decay, "per day", 0, 1,
                  "Daily factor on remembered deaths and battles (0.93: a half-life of about 10 days).", kA),
-      real_param("speed_cells", &P::speed_cells, "cells per day", 1, 100, "Distance a displaced household covers in a day.",
+      real_param("speed_cells", &P::speed_cells, "cells per day", 1, 100,
+                 "Distance a displaced household covers in a day.",
                  "assumption (Flee moves agents up to about 200 km a day by road; on foot far less)"),
       real_param("distance_km", &P::distance_km, "km", 1, 10000,
                  "Distance scale of destination choice: weight x exp(-distance x movement cost / scale).",
@@ -57,8 +60,8 @@ const std::vector<ParamSpec<FlightParams>>& flight_table() {
       real_param("abroad_preference", &P::abroad_preference, "", 0, 10,
                  "Multiplier on the attractiveness of a destination in another country than home.",
                  "calibration: about 2.1 M IDPs against 0.41 M refugees in the central Sahel, late 2021 (UNHCR)"),
-      real_param("camp_pull", &P::camp_pull, "", 0, 100,
-                 "Multiplier on a camp's pull against a town of the same size.", flee),
+      real_param("camp_pull", &P::camp_pull, "", 0, 100, "Multiplier on a camp's pull against a town of the same size.",
+                 flee),
       real_param("return_rate", &P::return_rate, "per day", 0, 1, "Daily chance to head home once home is calm.",
                  "calibration: Mali's IDPs fell from about 350,000 (2013) to 61,621 (Dec 2014) (IDMC; IOM DTM)"),
       real_param("refugee_return_rate", &P::refugee_return_rate, "per day", 0, 1,
@@ -78,7 +81,8 @@ const std::vector<ParamSpec<LegitimacyParams>>& legitimacy_table() {
       real_param("initial", &P::initial, "", 0, 1,
                  "Support for the state side at the start, every cell, and the level it recovers to.",
                  "assumption (Epstein's NetLogo default 0.82 is for a stable regime; Mali 2021 is far below)"),
-      integer_param("radius_cells", &P::radius_cells, "cells", 0, 50, "Harm and protection are felt within this radius.", kA),
+      integer_param("radius_cells", &P::radius_cells, "cells", 0, 50,
+                    "Harm and protection are felt within this radius.", kA),
       real_param("harm_sensitivity", &P::harm_sensitivity, "per death per 1,000 residents", 0, 100,
                  "Support lost by the perpetrator's side per civilian it killed nearby, per 1,000 residents.", cs),
       real_param("selective_blame", &P::selective_blame, "", 0, 1,
@@ -89,7 +93,8 @@ const std::vector<ParamSpec<LegitimacyParams>>& legitimacy_table() {
                  "assumption, after Lyall (2009): violence can suppress in the short run"),
       real_param("fear_decay", &P::fear_decay, "per day", 0, 1, "Daily decay of compliance.", kA),
       real_param("protection_gain", &P::protection_gain, "per day", 0, 1,
-                 "Daily gain of the state's support where government forces are near and nobody was killed lately.", kA),
+                 "Daily gain of the state's support where government forces are near and nobody was killed lately.",
+                 kA),
       real_param("governance_gain", &P::governance_gain, "per day", 0, 1,
                  "Daily gain of a group's support (times what is left to win) where it holds the ground (zones 4-5).",
                  "assumption: insurgent courts, order and taxation (Kalyvas 2006, ch. 5)"),
@@ -97,13 +102,15 @@ const std::vector<ParamSpec<LegitimacyParams>>& legitimacy_table() {
                  "Daily pull of the state's support toward its baseline, and of a group's toward nothing.", kA),
       real_param("foreign_resentment_rate", &P::foreign_resentment_rate, "per day", 0, 1,
                  "Daily pull of a country's resentment of the foreign troops it hosts toward its level "
-                 "1 - exp(-sum of -popularity x fighters / 1,000).", kA),
+                 "1 - exp(-sum of -popularity x fighters / 1,000).",
+                 kA),
       real_param("foreign_resentment_weight", &P::foreign_resentment_weight, "", 0, 1,
                  "Fall of the state's baseline support at full resentment of foreign troops.",
                  "assumption: the anti-French protests of 2019-2021 weighed on governments hosting Barkhane"),
       real_param("reputation_sensitivity", &P::reputation_sensitivity, "per death", 0, 1,
                  "Loss of a state's reputation abroad per civilian killed by the government side in its country, "
-                 "times the perpetrator's scrutiny.", kA),
+                 "times the perpetrator's scrutiny.",
+                 kA),
       real_param("reputation_recovery", &P::reputation_recovery, "per day", 0, 1,
                  "Daily recovery of reputation toward 1 (0.005: a half-life of about 140 days).", kA),
       real_param("aid_floor", &P::aid_floor, "", 0, 0.999,
@@ -120,24 +127,29 @@ const std::vector<ParamSpec<CombatParams>>& combat_table() {
                  "calibration: battle deaths in Mali (UCDP) and about 3 deaths per battle (ACLED 2017: 620 in 191 "
                  "battles, ACCORD 2018); docs/validation.md"),
       real_param("engagement_rate", &P::engagement_rate, "per day", 0, 1,
-                 "Chance that hostile units meeting by chance (or a pursuer that found its quarry) in one cell fight.", kA),
-      real_param("ambush_bonus", &P::ambush_bonus, "", 0, 100, "Multiplier on a raider's kill rate against a moving force.", kA),
+                 "Chance that hostile units meeting by chance (or a pursuer that found its quarry) in one cell fight.",
+                 kA),
+      real_param("ambush_bonus", &P::ambush_bonus, "", 0, 100,
+                 "Multiplier on a raider's kill rate against a moving force.", kA),
       real_param("ambush_surprise", &P::ambush_surprise, "", 0, 10, "Multiplier on the ambushed side's kill rate.", kA),
       real_param("post_defence", &P::post_defence, "", 0.01, 100,
-                 "Defenders' advantage in a post they hold: their kill rate times this, the raiders' divided by it.", kA),
+                 "Defenders' advantage in a post they hold: their kill rate times this, the raiders' divided by it.",
+                 kA),
       real_param("intensity_sigma", &P::intensity_sigma, "", 0, 5,
                  "Log-sd of an engagement's intensity (lognormal, mean 1): many small clashes, a few large ones.", kA),
       array_param("cover_desert", &P::cover_detection, 0, "", 0, 1, "Detection multiplier in desert.", kA),
       array_param("cover_steppe", &P::cover_detection, 1, "", 0, 1, "Detection multiplier in steppe.", kA),
       array_param("cover_savanna", &P::cover_detection, 2, "", 0, 1, "Detection multiplier in savanna.", kA),
-      array_param("cover_floodplain", &P::cover_detection, 3, "", 0, 1, "Detection multiplier in the river floodplain.", kA),
+      array_param("cover_floodplain", &P::cover_detection, 3, "", 0, 1, "Detection multiplier in the river floodplain.",
+                  kA),
       array_param("cover_urban", &P::cover_detection, 4, "", 0, 1, "Detection multiplier in towns.", kA),
       real_param("border_sanctuary", &P::border_sanctuary, "", 0, 1,
                  "Detection multiplier on border cells (cross-border sanctuaries).", kA),
       real_param("morale_loss_per_loss", &P::morale_loss_per_loss, "", 0, 100,
                  "Morale lost per share of a force's strength lost in a day.", kA),
       real_param("morale_recovery", &P::morale_recovery, "per day", 0, 1, "Daily recovery of morale toward 1.", kA),
-      real_param("withdraw_morale", &P::withdraw_morale, "", 0, 1, "Below this morale a unit breaks off and withdraws.", kA),
+      real_param("withdraw_morale", &P::withdraw_morale, "", 0, 1, "Below this morale a unit breaks off and withdraws.",
+                 kA),
       real_param("fatigue", &P::fatigue, "", 0, 1,
                  "Morale every unit in an engagement spends, whatever the losses: after a fight a unit rests.",
                  "assumption: operational tempo (raids weeks apart)"),
@@ -146,7 +158,8 @@ const std::vector<ParamSpec<CombatParams>>& combat_table() {
                  "assumption: operational tempo (with morale_recovery 0.02, about a month after a fight)"),
       real_param("violence_decay", &P::violence_decay, "per day", 0, 1,
                  "Daily factor on the recent-violence layer and on factions' memory of their losses (0.95: a "
-                 "half-life of about 13.5 days).", kA),
+                 "half-life of about 13.5 days).",
+                 kA),
   };
   return t;
 }
@@ -165,7 +178,8 @@ const std::vector<ParamSpec<OperationParams>>& operations_table() {
                  "Daily factor on the record of where each side fought (what mercenaries and reprisals follow).", kA),
       integer_param("contest_radius_cells", &P::contest_radius_cells, "cells", 0, 100,
                     "Enemy fighters within this radius make a cell contested (no violence against civilians in a "
-                    "quiet rear).", "assumption, after Kalyvas (2006): violence follows contestation"),
+                    "quiet rear).",
+                    "assumption, after Kalyvas (2006): violence follows contestation"),
       real_param("draw_cap_fighters", &P::draw_cap_fighters, "fighters", 0, 1e9,
                  "Known hostile fighters in one cell count at most this much in what draws an armed group from "
                  "afar: a large garrison draws no more than a post (up close the whole of it repels).",
@@ -178,11 +192,13 @@ const std::vector<ParamSpec<OperationParams>>& operations_table() {
 const std::vector<ParamSpec<ControlParams>>& control_table() {
   using P = ControlParams;
   static const std::vector<ParamSpec<P>> t = {
-      integer_param("radius_cells", &P::radius_cells, "cells", 0, 50, "Window of armed presence that decides control.", kA),
+      integer_param("radius_cells", &P::radius_cells, "cells", 0, 50, "Window of armed presence that decides control.",
+                    kA),
       real_param("rate", &P::rate, "per day", 0, 1, "Daily pull of control toward the balance of presence.", kA),
       real_param("admin_presence", &P::admin_presence, "per 1,000 people", 0, 100,
                  "Presence of the state's administration (or a group's governance) per 1,000 residents, times its "
-                 "support and compliance.", "assumption (Kalyvas 2006: control rests on collaboration)"),
+                 "support and compliance.",
+                 "assumption (Kalyvas 2006: control rests on collaboration)"),
       integer_param("admin_radius_cells", &P::admin_radius_cells, "cells", 0, 500,
                     "Administration or governance counts only where the side's fighters stand within this radius: no "
                     "fighters in reach, no control.",
@@ -202,8 +218,10 @@ const std::vector<ParamSpec<Doctrine>>& doctrine_table() {
       real_param("aggression", &P::aggression, "", 0, 1, "Readiness to seek and start a fight.", kA),
       real_param("detectability", &P::detectability, "", 0, 1, "Chance that an enemy finds its units.", kA),
       integer_param("mobility_cells", &P::mobility_cells, "cells per day", 0, 50,
-                    "How far a unit moves in a day (steps x movement cost; a neighbouring cell is always in reach).", kA),
-      real_param("sense_radius_cells", &P::sense_radius_cells, "cells", 0, 100, "How far a unit looks for enemies and friends.", kA),
+                    "How far a unit moves in a day (steps x movement cost; a neighbouring cell is always in reach).",
+                    kA),
+      real_param("sense_radius_cells", &P::sense_radius_cells, "cells", 0, 100,
+                 "How far a unit looks for enemies and friends.", kA),
       real_param("mobile_share", &P::mobile_share, "", 0, 1,
                  "Share of its units that run operations (pursuit, raids, patrols); the others hold posts.", kA),
       real_param("protection", &P::protection, "", 0, 0.99,
@@ -213,10 +231,12 @@ const std::vector<ParamSpec<Doctrine>>& doctrine_table() {
                  "Malian army lost hundreds"),
       real_param("civilian_harm", &P::civilian_harm, "deaths per 100 fighters engaged", 0, 1000,
                  "Mean civilians killed per 100 fighters engaged (its own in a battle, the targets in an air strike) "
-                 "in a cell of 10,000 people or more.", kA),
+                 "in a cell of 10,000 people or more.",
+                 kA),
       real_param("one_sided_violence", &P::one_sided_violence, "per unit per day", 0, 1,
                  "Daily chance of violence against civilians by a unit in a fully contested cell (times 0.25 + "
-                 "suspicion, and the reprisal factor).", "assumption, after Kalyvas (2006)"),
+                 "suspicion, and the reprisal factor).",
+                 "assumption, after Kalyvas (2006)"),
       real_param("reprisal_sensitivity", &P::reprisal_sensitivity, "per fighter lost per 100", 0, 100,
                  "Rise of that chance per fighter the faction lost lately, per 100 of its fighters.",
                  "assumption, after Kalyvas (2006): violence follows losses"),
@@ -234,8 +254,10 @@ const std::vector<ParamSpec<Doctrine>>& doctrine_table() {
                  "Effect of its presence on local legitimacy (negative: an unpopular foreign presence).", kA),
       real_param("air_strike_radius_cells", &P::air_strike_radius_cells, "cells", 0, 1000,
                  "Reach of its air power from an open base (its objective cells in its theatre); 0: none.", kA),
-      real_param("air_strikes_per_day", &P::air_strikes_per_day, "per day", 0, 1000, "Expected air strikes per day.", kA),
-      real_param("air_strike_lethality", &P::air_strike_lethality, "", 0, 1, "Share of the targeted enemy fighters killed.", kA),
+      real_param("air_strikes_per_day", &P::air_strikes_per_day, "per day", 0, 1000, "Expected air strikes per day.",
+                 kA),
+      real_param("air_strike_lethality", &P::air_strike_lethality, "", 0, 1,
+                 "Share of the targeted enemy fighters killed.", kA),
       real_param("ied_rate", &P::ied_rate, "per unit per day", 0, 1,
                  "Daily chance that a unit hits an enemy unit on the move within two cells with an IED.",
                  "calibration: ACLED Mali 2017, 92 remote-violence events (ACCORD 2018)"),
@@ -246,23 +268,28 @@ const std::vector<ParamSpec<Doctrine>>& doctrine_table() {
       real_param("shelling_lethality", &P::shelling_lethality, "deaths", 0, 1000, "Mean deaths of a shelling.", kA),
       real_param("training_effect", &P::training_effect, "per 1,000 trainers per day", 0, 10,
                  "Daily gain of the training level of the state whose country its units are in, per 1,000 of them "
-                 "(x 0.001).", kA),
+                 "(x 0.001).",
+                 kA),
       real_param("upkeep_per_fighter_day", &P::upkeep_per_fighter_day, "USD", 0, 1e6, "Daily cost of a fighter.", kA),
       real_param("funding_per_month", &P::funding_per_month, "USD", 0, 1e12, "Money received each month.", kA),
       real_param("aid_share", &P::aid_share, "", 0, 1,
                  "State: share of that funding from foreign partners, paid in full while reputation is high and not "
-                 "at all at or below legitimacy.aid_floor.", kA),
+                 "at all at or below legitimacy.aid_floor.",
+                 kA),
       real_param("recruitment_per_month", &P::recruitment_per_month, "fighters", 0, 1e6,
                  "State: fighters enlisted each month while funds are positive.", kA),
       real_param("recruit_rate", &P::recruit_rate, "per day", 0, 1,
                  "Insurgents: daily share of active supporters near its units who join.", kA),
       real_param("local_support", &P::local_support, "", 0, 1,
                  "Armed groups: support in the cells where its fighters stand at the start, falling to nothing at "
-                 "control.admin_radius_cells.", kA),
-      real_param("tax_per_person_day", &P::tax_per_person_day, "USD", 0, 1000, "Insurgents: daily tax per person in held cells.", kA),
+                 "control.admin_radius_cells.",
+                 kA),
+      real_param("tax_per_person_day", &P::tax_per_person_day, "USD", 0, 1000,
+                 "Insurgents: daily tax per person in held cells.", kA),
       real_param("mine_income_per_day", &P::mine_income_per_day, "USD", 0, 1e9,
                  "Insurgents: daily income per unit of mine value held; mercenaries: the default income per unit of "
-                 "value of the mines a contract concedes them (contract_start).", kA),
+                 "value of the mines a contract concedes them (contract_start).",
+                 kA),
       integer_param("unit_size", &P::unit_size, "fighters", 1, 100000, "Fighters per unit when deployed or recruited.",
                     "assumption (company size, MODEL.md)"),
   };
@@ -281,10 +308,12 @@ const std::vector<ParamSpec<PersonalityWeights>>& weights_table() {
       real_param("civilians", &P::civilians, "", -100, 100, "Toward populated cells.", src),
       real_param("fighting", &P::fighting, "", -100, 100,
                  "Toward where its side fought lately: for a government-side force (mercenaries with the army that "
-                 "pays them) where the government side fought, for an armed group where it fought.", src),
+                 "pays them) where the government side fought, for an armed group where it fought.",
+                 src),
       real_param("raid_ratio", &P::raid_ratio, "", 0, 100,
                  "Armed groups attack only where the enemy within one cell is weaker than this times their massed "
-                 "strength within operations.mass_radius_cells.", src),
+                 "strength within operations.mass_radius_cells.",
+                 src),
   };
   return t;
 }
@@ -293,10 +322,12 @@ const std::vector<ParamSpec<Extent>>& extent_table() {
   using P = Extent;
   static const std::vector<ParamSpec<P>> t = {
       real_param("lon_min", &P::lon_min, "degrees", -180, 180, "Western edge.", "MODEL.md: about -12.5"),
-      real_param("lon_max", &P::lon_max, "degrees", -180, 180, "Eastern edge (16.0 holds all of Niger).", "Niger's eastern border, DCW"),
+      real_param("lon_max", &P::lon_max, "degrees", -180, 180, "Eastern edge (16.0 holds all of Niger).",
+                 "Niger's eastern border, DCW"),
       real_param("lat_min", &P::lat_min, "degrees", -90, 90, "Southern edge.", "MODEL.md: about 9.4"),
       real_param("lat_max", &P::lat_max, "degrees", -90, 90, "Northern edge.", "MODEL.md: about 25"),
-      real_param("cell_deg", &P::cell_deg, "degrees", 0.01, 2, "Cell size (0.05, 0.1 and 0.25 tested).", "MODEL.md: 0.1"),
+      real_param("cell_deg", &P::cell_deg, "degrees", 0.01, 2, "Cell size (0.05, 0.1 and 0.25 tested).",
+                 "MODEL.md: 0.1"),
   };
   return t;
 }
@@ -306,14 +337,16 @@ const std::vector<ParamSpec<GeographyParams>>& geography_table() {
   static const std::vector<ParamSpec<P>> t = {
       real_param("desert_south_lat", &P::desert_south_lat, "degrees", -90, 90, "Desert north of this latitude.",
                  "assumption (about the 200 mm isohyet)"),
-      real_param("steppe_south_lat", &P::steppe_south_lat, "degrees", -90, 90, "Steppe (Sahel) between this and the desert.",
-                 "assumption (about the 600 mm isohyet)"),
+      real_param("steppe_south_lat", &P::steppe_south_lat, "degrees", -90, 90,
+                 "Steppe (Sahel) between this and the desert.", "assumption (about the 600 mm isohyet)"),
       real_param("floodplain_km", &P::floodplain_km, "km", 0, 200, "Floodplain within this distance of the Niger.", kA),
-      real_param("urban_min_population", &P::urban_min_population, "people", 0, 1e8, "A place this large makes its cell urban.", kA),
+      real_param("urban_min_population", &P::urban_min_population, "people", 0, 1e8,
+                 "A place this large makes its cell urban.", kA),
       array_param("rural_weight_desert", &P::rural_weight, 0, "", 0, 1000, "Relative rural density, desert.", kA),
       array_param("rural_weight_steppe", &P::rural_weight, 1, "", 0, 1000, "Relative rural density, steppe.", kA),
       array_param("rural_weight_savanna", &P::rural_weight, 2, "", 0, 1000, "Relative rural density, savanna.", kA),
-      array_param("rural_weight_floodplain", &P::rural_weight, 3, "", 0, 1000, "Relative rural density, floodplain.", kA),
+      array_param("rural_weight_floodplain", &P::rural_weight, 3, "", 0, 1000, "Relative rural density, floodplain.",
+                  kA),
       array_param("rural_weight_urban", &P::rural_weight, 4, "", 0, 1000, "Relative rural density, urban cells.", kA),
       array_param("movement_cost_desert", &P::movement_cost, 0, "", 1, 100, "Movement cost, desert.", kA),
       array_param("movement_cost_steppe", &P::movement_cost, 1, "", 1, 100, "Movement cost, steppe.", kA),
@@ -327,14 +360,14 @@ const std::vector<ParamSpec<GeographyParams>>& geography_table() {
   return t;
 }
 
-
 const std::vector<KeySpec>& sahel_top_keys() {
   static const std::vector<KeySpec> t = {
       {"start_date", "date", "required", "YYYY-MM-DD, a real calendar date", "First day of the run (tick 0)."},
       {"map", "section", "required", "file plus the keys of map.*", "The vector map and how it is rasterised."},
       {"civilians", "section", "all defaults", "the keys of civilians.*", "Households: activation and recruitment."},
       {"flight", "section", "all defaults", "the keys of flight.*", "Flight from harm, destinations, return."},
-      {"legitimacy", "section", "all defaults", "the keys of legitimacy.*", "Allegiance per side, blame, fear, reputation."},
+      {"legitimacy", "section", "all defaults", "the keys of legitimacy.*",
+       "Allegiance per side, blame, fear, reputation."},
       {"combat", "section", "all defaults", "the keys of combat.*", "Engagements, losses, morale."},
       {"operations", "section", "all defaults", "the keys of operations.*", "What forces know and how they mass."},
       {"control", "section", "all defaults", "the keys of control.*", "Control and Kalyvas zones."},
@@ -424,7 +457,8 @@ const std::vector<KeySpec>& displaced_keys() {
 
 const std::vector<KeySpec>& deployment_keys() {
   static const std::vector<KeySpec> t = {
-      {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}", "Where the troops stand at the start."},
+      {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}",
+       "Where the troops stand at the start."},
       {"troops", "integer", "required", "0 to 10,000,000 fighters", "Fighters there."},
   };
   return t;
@@ -435,7 +469,8 @@ const std::vector<KeySpec>& event_common_keys() {
       {"name", "text", "none", "any text",
        "Identifies the event when scenarios merge through extends: (give every event one)."},
       {"date", "date", "required (or tick)", "YYYY-MM-DD within the run", "The day it takes effect."},
-      {"tick", "integer", "required (or date)", "0 to the run's ticks", "The day it takes effect, in days after start_date."},
+      {"tick", "integer", "required (or date)", "0 to the run's ticks",
+       "The day it takes effect, in days after start_date."},
       {"type", "choice", "required",
        "deploy, withdraw, doctrine, hostility, sanctions, coup, set, legitimacy_shock, contract_start, contract_end, "
        "base_open, base_close, border_closure",
@@ -516,8 +551,10 @@ const std::vector<EventTypeSpec>& event_types() {
         {"paid_by", "faction", "required", "another faction's name", "Who pays the fee."},
         {"cost_per_month", "number", "required", "0 to 10^12 USD", "The fee."},
         {"troops", "integer", "0", "0 to 10,000,000 fighters", "Fighters who arrive with the contract."},
-        {"place", "place", "required with troops", "a town, camp, base or mine of the map, or {lat, lon}", "Where they arrive."},
-        {"concession", "list of mines", "none", "names of mines of the map", "Mines whose income goes to the mercenaries."},
+        {"place", "place", "required with troops", "a town, camp, base or mine of the map, or {lat, lon}",
+         "Where they arrive."},
+        {"concession", "list of mines", "none", "names of mines of the map",
+         "Mines whose income goes to the mercenaries."},
         {"concession_income_per_day", "number", "the faction's doctrine mine_income_per_day", "0 to 10^9 USD",
          "Income per unit of mine value per day from each conceded mine."}}},
       {T::contract_end,
@@ -530,13 +567,17 @@ const std::vector<EventTypeSpec>& event_types() {
        "The place joins the faction's objective cells (whatever its objective), so units it deploys or raises "
        "later may be sent there.",
        kA,
-       {kFaction, {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}, inside a core country", "Where."}}},
+       {kFaction,
+        {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}, inside a core country",
+         "Where."}}},
       {T::base_close,
        "The place leaves the faction's objective cells. The faction's units whose objective it was pull out to "
        "the nearest objective cell left (Chebyshev distance; ties: lower cell index); if none is left they leave "
        "the theatre at once (counted as withdrawn).",
        kA,
-       {kFaction, {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}, inside a core country", "Where."}}},
+       {kFaction,
+        {"place", "place", "required", "a town, camp, base or mine of the map, or {lat, lon}, inside a core country",
+         "Where."}}},
       {T::border_closure,
        "The country's border closes until `until`: with civilians, no household sets out (fleeing or returning) "
        "for a destination across it, into or out of the country; with armed_groups, insurgent units do not enter "

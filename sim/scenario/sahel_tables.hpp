@@ -28,7 +28,6 @@ const std::vector<ParamSpec<model::PersonalityWeights>>& weights_table();
 const std::vector<ParamSpec<model::Extent>>& extent_table();
 const std::vector<ParamSpec<model::GeographyParams>>& geography_table();
 
-
 // Top-level keys of a Sahel scenario besides the common header.
 const std::vector<KeySpec>& sahel_top_keys();
 // Keys of map: besides the extent and geography tables.

@@ -85,15 +85,13 @@ std::string range_text(const ParamSpec<S>& p) {
 
 // One row per parameter; `prefix` makes the key as a scenario writes it.
 template <class S>
-void param_table(std::string& out, const std::string& prefix,
-                 const std::vector<ParamSpec<S>>& table) {
+void param_table(std::string& out, const std::string& prefix, const std::vector<ParamSpec<S>>& table) {
   const S defaults{};
   out += "| key | type | unit | default | legal range | description | source |\n";
   out += "|---|---|---|---|---|---|---|\n";
   for (const auto& p : table)
-    out += fmt::format("| `{}{}` | {} | {} | {} | {} | {} | {} |\n", prefix, p.key,
-                       type_name(p.type), cell(p.unit), cell(value_text(p, p.get(defaults))),
-                       cell(range_text(p)), cell(p.description), cell(p.source));
+    out += fmt::format("| `{}{}` | {} | {} | {} | {} | {} | {} |\n", prefix, p.key, type_name(p.type), cell(p.unit),
+                       cell(value_text(p, p.get(defaults))), cell(range_text(p)), cell(p.description), cell(p.source));
   out += "\n";
 }
 
@@ -101,8 +99,8 @@ void key_table(std::string& out, const std::string& prefix, const std::vector<Ke
   out += "| key | type | default | legal values | description |\n";
   out += "|---|---|---|---|---|\n";
   for (const auto& k : table)
-    out += fmt::format("| `{}{}` | {} | {} | {} | {} |\n", prefix, k.key, cell(k.type),
-                       cell(k.default_value), cell(k.legal), cell(k.description));
+    out += fmt::format("| `{}{}` | {} | {} | {} | {} |\n", prefix, k.key, cell(k.type), cell(k.default_value),
+                       cell(k.legal), cell(k.description));
   out += "\n";
 }
 

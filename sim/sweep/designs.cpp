@@ -317,9 +317,9 @@ Eigen::MatrixXd latin_hypercube(std::size_t n, std::size_t k, std::uint64_t seed
 // --------------------------------------------------------------- Sobol'
 
 Eigen::MatrixXd sobol(std::size_t n, std::size_t k, bool scrambled, std::uint64_t seed) {
-  require(k >= 1 && k <= kSobolMaxDimensions,
-          "sobol: the number of factors must be 1.." + std::to_string(kSobolMaxDimensions) +
-              " (the direction-number table's size), got " + std::to_string(k));
+  require(k >= 1 && k <= kSobolMaxDimensions, "sobol: the number of factors must be 1.." +
+                                                  std::to_string(kSobolMaxDimensions) +
+                                                  " (the direction-number table's size), got " + std::to_string(k));
   require(n <= (std::size_t{1} << kSobolBits), "sobol: at most 2^32 points");
   Eigen::MatrixXd points(n, k);
   Rng rng(seed, DesignStream::sobol_scramble);
@@ -330,15 +330,14 @@ Eigen::MatrixXd sobol(std::size_t n, std::size_t k, bool scrambled, std::uint64_
       // Drawn dimension by dimension, so the first k columns of a wider
       // design equal the k-column design of the same seed.
       const ScrambleMatrix m = random_scramble_matrix(rng);
-      for (auto& vi : v) vi = scramble(m, vi);  // linear, so scrambling v scrambles every point
+      for (auto& vi : v) vi = scramble(m, vi);           // linear, so scrambling v scrambles every point
       x = static_cast<std::uint32_t>(rng.bits() >> 32);  // the digital shift: point 0
     }
     // Gray-code order (Antonov & Saleev 1979): point i differs from point i-1
     // by one direction number, the one indexed by i's lowest set bit.
     for (std::size_t i = 0; i < n; ++i) {
       if (i > 0) x ^= v[static_cast<std::size_t>(std::countr_zero(i))];
-      points(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
-          static_cast<double>(x) * 0x1.0p-32;
+      points(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = static_cast<double>(x) * 0x1.0p-32;
     }
   }
   return points;
@@ -346,13 +345,12 @@ Eigen::MatrixXd sobol(std::size_t n, std::size_t k, bool scrambled, std::uint64_
 
 // ------------------------------------------------------------ Saltelli
 
-SaltelliDesign saltelli(std::size_t base_n, const std::vector<std::string>& factor_names,
-                        std::uint64_t seed) {
+SaltelliDesign saltelli(std::size_t base_n, const std::vector<std::string>& factor_names, std::uint64_t seed) {
   const std::size_t k = factor_names.size();
   require(base_n >= 1 && k >= 1, "saltelli: need at least one base point and one factor");
-  require(2 * k <= kSobolMaxDimensions,
-          "saltelli: at most " + std::to_string(kSobolMaxDimensions / 2) +
-              " factors (A and B take two Sobol' dimensions each), got " + std::to_string(k));
+  require(2 * k <= kSobolMaxDimensions, "saltelli: at most " + std::to_string(kSobolMaxDimensions / 2) +
+                                            " factors (A and B take two Sobol' dimensions each), got " +
+                                            std::to_string(k));
   // A and B from one 2k-dimensional sequence rather than two k-dimensional
   // ones: two sequences would share their direction numbers and be
   // correlated, while distinct dimensions of one sequence are not.
@@ -401,15 +399,13 @@ std::size_t nolh_runs_for(std::size_t k) {
 }
 
 Eigen::MatrixXd nolh(std::size_t n, std::size_t k, std::uint64_t seed) {
-  const auto size = std::find_if(kNolhSizes.begin(), kNolhSizes.end(),
-                                 [n](const NolhSize& s) { return s.runs == n; });
-  require(size != kNolhSizes.end(),
-          "nolh: " + std::to_string(n) +
-              " runs is not a nearly orthogonal Latin hypercube size; use 17, 33, 65, 129 or "
-              "257 (Cioppa & Lucas 2007)");
+  const auto size = std::find_if(kNolhSizes.begin(), kNolhSizes.end(), [n](const NolhSize& s) { return s.runs == n; });
+  require(size != kNolhSizes.end(), "nolh: " + std::to_string(n) +
+                                        " runs is not a nearly orthogonal Latin hypercube size; use 17, 33, 65, 129 or "
+                                        "257 (Cioppa & Lucas 2007)");
   require(k >= 1 && k <= size->max_factors, "nolh: " + std::to_string(n) + " runs take 1.." +
-                                                std::to_string(size->max_factors) +
-                                                " factors, got " + std::to_string(k));
+                                                std::to_string(size->max_factors) + " factors, got " +
+                                                std::to_string(k));
   Rng rng(seed, DesignStream::nolh);
   NolhSearch search(n, k, rng);
   const std::vector<std::vector<int>> columns = search.run(kNolhSearchTarget, kNolhFloorTarget);
@@ -430,10 +426,8 @@ Eigen::MatrixXd full_factorial(const std::vector<int>& levels_per_factor) {
   require(!levels_per_factor.empty(), "full_factorial: need at least one factor");
   std::size_t total = 1;
   for (const int levels : levels_per_factor) {
-    require(levels >= 1,
-            "full_factorial: every factor needs at least one level, got " + std::to_string(levels));
-    require(total <= std::size_t{1 << 30} / static_cast<std::size_t>(levels),
-            "full_factorial: more than 2^30 points");
+    require(levels >= 1, "full_factorial: every factor needs at least one level, got " + std::to_string(levels));
+    require(total <= std::size_t{1 << 30} / static_cast<std::size_t>(levels), "full_factorial: more than 2^30 points");
     total *= static_cast<std::size_t>(levels);
   }
   const std::size_t k = levels_per_factor.size();

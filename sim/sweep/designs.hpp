@@ -11,7 +11,6 @@
 // algorithm is left to the library. So a design is identical on every
 // platform and compiler, and a sweep file plus its seed is the design.
 #include <Eigen/Core>
-
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -50,8 +49,7 @@ struct SaltelliDesign {
   std::vector<std::string> block;
   std::vector<int> row;
 };
-SaltelliDesign saltelli(std::size_t base_n, const std::vector<std::string>& factor_names,
-                        std::uint64_t seed);
+SaltelliDesign saltelli(std::size_t base_n, const std::vector<std::string>& factor_names, std::uint64_t seed);
 // Same, naming the factors "0", "1", ... (the blocks read "AB:0", "AB:1", ...).
 SaltelliDesign saltelli(std::size_t base_n, std::size_t k, std::uint64_t seed);
 
@@ -67,8 +65,7 @@ struct NolhSize {
   std::size_t runs;
   std::size_t max_factors;
 };
-inline constexpr std::array<NolhSize, 5> kNolhSizes{
-    {{17, 7}, {33, 11}, {65, 16}, {129, 22}, {257, 29}}};
+inline constexpr std::array<NolhSize, 5> kNolhSizes{{{17, 7}, {33, 11}, {65, 16}, {129, 22}, {257, 29}}};
 inline constexpr double kNolhMaxCorrelation = 0.03;
 // The smallest legal run count for k factors; std::invalid_argument above 29.
 std::size_t nolh_runs_for(std::size_t k);

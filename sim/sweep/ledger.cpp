@@ -53,7 +53,8 @@ Ledger::Ledger(const std::filesystem::path& out, const std::string& writer) {
   path_ = (dir / (writer + ".csv")).string();
   trim_partial_line(path_);
   fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw output::OutputError(fmt::format("cannot open the sweep ledger {}: {}", path_, std::strerror(errno)));
+  if (fd_ < 0)
+    throw output::OutputError(fmt::format("cannot open the sweep ledger {}: {}", path_, std::strerror(errno)));
 }
 
 Ledger::~Ledger() {
@@ -75,7 +76,9 @@ void Ledger::append(const std::string& line) {
   ::fdatasync(fd_);
 }
 
-void Ledger::started(std::int64_t run) { append(fmt::format("started,{}\n", run)); }
+void Ledger::started(std::int64_t run) {
+  append(fmt::format("started,{}\n", run));
+}
 
 void Ledger::finished(const RunRecord& r) {
   std::string line = fmt::format("finished,{},{},{}", r.run, r.ok ? "ok" : "failed", clean(r.error));
@@ -94,7 +97,8 @@ LedgerState read_ledgers(const std::filesystem::path& out, std::size_t metrics) 
   for (const auto& f : files) {
     std::ifstream in(f);
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!text.empty() && text.back() != '\n') text.erase(text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1);
+    if (!text.empty() && text.back() != '\n')
+      text.erase(text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1);
     std::istringstream lines(text);
     std::string line;
     while (std::getline(lines, line)) {

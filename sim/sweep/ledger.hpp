@@ -16,8 +16,8 @@ namespace sahel::sweep {
 struct RunRecord {
   std::int64_t run = 0;
   bool ok = false;
-  std::string error;                // failed runs: why
-  std::vector<std::string> metrics; // ok runs: values as written to results.csv
+  std::string error;                 // failed runs: why
+  std::vector<std::string> metrics;  // ok runs: values as written to results.csv
 };
 
 class Ledger {

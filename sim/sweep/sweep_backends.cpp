@@ -27,7 +27,8 @@ std::pair<int, int> parse_shard(const std::string& text) {
   char tail = 0;
   if (text.empty()) return {1, 1};
   if (std::sscanf(text.c_str(), "%d/%d%c", &i, &n, &tail) != 2 || n < 1 || i < 1 || i > n)
-    throw scenario::InputError({"--shard " + text, 0, 0}, fmt::format("expected I/N with 1 <= I <= N, found '{}'", text));
+    throw scenario::InputError({"--shard " + text, 0, 0},
+                               fmt::format("expected I/N with 1 <= I <= N, found '{}'", text));
   return {i, n};
 }
 
@@ -134,15 +135,17 @@ std::int64_t merge_sweep(const std::filesystem::path& out) {
   const auto runs = plan_runs(spec);
   const std::int64_t missing = assemble_results(spec, runs, out);
   if (missing > 0)
-    throw scenario::InputError({out.string(), 0, 0},
-                               fmt::format("expected every run finished, found {} of {} not in any ledger yet", missing, runs.size()));
+    throw scenario::InputError(
+        {out.string(), 0, 0},
+        fmt::format("expected every run finished, found {} of {} not in any ledger yet", missing, runs.size()));
   return static_cast<std::int64_t>(runs.size());
 }
 
 SlurmScript write_slurm_script(const SweepOptions& o) {
   const SweepSpec spec = read_sweep_file(o.file);
   const auto runs = plan_runs(spec);
-  const int shards = o.shards > 0 ? o.shards : static_cast<int>(std::clamp<std::size_t>((runs.size() + 7) / 8, 1, 1000));
+  const int shards =
+      o.shards > 0 ? o.shards : static_cast<int>(std::clamp<std::size_t>((runs.size() + 7) / 8, 1, 1000));
   const auto out = std::filesystem::absolute(o.out).lexically_normal();
   output::prepare_output_folder(out);
   output::prepare_output_folder(out / "slurm");
@@ -164,10 +167,13 @@ SlurmScript write_slurm_script(const SweepOptions& o) {
   if (!o.partition.empty()) s += fmt::format("#SBATCH --partition={}\n", o.partition);
   s += fmt::format("#SBATCH --output={}/slurm/%A_%a.out\n", out.string());
   s += "set -euo pipefail\n";
-  s += fmt::format("exec '{}' sweep '{}' --out '{}' --shard \"${{SLURM_ARRAY_TASK_ID}}/{}\" --threads \"${{SLURM_CPUS_PER_TASK:-{}}}\" --quiet\n",
-                   std::filesystem::absolute(o.program).string(), file.string(), out.string(), shards, o.cpus_per_task);
+  s += fmt::format(
+      "exec '{}' sweep '{}' --out '{}' --shard \"${{SLURM_ARRAY_TASK_ID}}/{}\" --threads "
+      "\"${{SLURM_CPUS_PER_TASK:-{}}}\" --quiet\n",
+      std::filesystem::absolute(o.program).string(), file.string(), out.string(), shards, o.cpus_per_task);
   output::write_file_atomically(out / "sweep.sbatch", s);
-  std::filesystem::permissions(out / "sweep.sbatch", std::filesystem::perms::owner_exec, std::filesystem::perm_options::add);
+  std::filesystem::permissions(out / "sweep.sbatch", std::filesystem::perms::owner_exec,
+                               std::filesystem::perm_options::add);
   return {out / "sweep.sbatch", static_cast<std::int64_t>(runs.size()), shards};
 }
 

@@ -28,13 +28,13 @@ struct SweepOptions {
 };
 
 struct SweepReport {
-  std::string name;            // the sweep's
-  std::int64_t runs = 0;       // in the design
+  std::string name;                  // the sweep's
+  std::int64_t runs = 0;             // in the design
   std::int64_t ran = 0, failed = 0;  // now, by every process
   double seconds = 0;
-  std::int64_t missing = 0;    // runs no ledger has finished (other shards); 0: results.csv written
-  bool reporter = true;        // false on MPI ranks other than 0: they print nothing
-  bool mpi_missing = false;    // launched by mpirun in a build without MPI
+  std::int64_t missing = 0;  // runs no ledger has finished (other shards); 0: results.csv written
+  bool reporter = true;      // false on MPI ranks other than 0: they print nothing
+  bool mpi_missing = false;  // launched by mpirun in a build without MPI
 };
 
 // Runs this process's share of the sweep and assembles results.csv when

@@ -6,8 +6,8 @@
 #include <chrono>
 #include <filesystem>
 
-#include "run/scenario_loader.hpp"
 #include "model/sahel/outcomes.hpp"
+#include "run/scenario_loader.hpp"
 #include "scenario/document.hpp"
 #include "scenario/param_table.hpp"
 #include "scenario/sahel_scenario.hpp"
@@ -34,7 +34,8 @@ std::string read_string(const Document& doc, const YAML::Node& map, const char* 
     if (required) doc.fail(map, path.empty() ? key : path + "." + key, "missing; expected a text value");
     return {};
   }
-  if (!n.IsScalar()) doc.fail(n, path.empty() ? key : path + "." + key, fmt::format("expected a text value, found {}", describe(n)));
+  if (!n.IsScalar())
+    doc.fail(n, path.empty() ? key : path + "." + key, fmt::format("expected a text value, found {}", describe(n)));
   return n.Scalar();
 }
 
@@ -57,12 +58,14 @@ void check_value(const Document& doc, const YAML::Node& where, const std::string
 }
 
 Factor read_factor(const Document& doc, const YAML::Node& n, const std::string& path) {
-  if (!n.IsMap()) doc.fail(n, path, fmt::format("expected a factor {{path, range | dates | levels}}, found {}", describe(n)));
+  if (!n.IsMap())
+    doc.fail(n, path, fmt::format("expected a factor {{path, range | dates | levels}}, found {}", describe(n)));
   reject_unknown_keys(doc, n, path, {"path", "range", "integer", "dates", "levels", "factorial_levels"});
   Factor f;
   f.path = read_string(doc, n, "path", path, true);
   const int given = (n["range"] ? 1 : 0) + (n["dates"] ? 1 : 0) + (n["levels"] ? 1 : 0);
-  if (given != 1) doc.fail(n, path, "expected exactly one of range: [LOW, HIGH], dates: [FIRST, LAST] or levels: [...]");
+  if (given != 1)
+    doc.fail(n, path, "expected exactly one of range: [LOW, HIGH], dates: [FIRST, LAST] or levels: [...]");
   auto pair = [&](const char* key) {
     const YAML::Node p = n[key];
     if (!p.IsSequence() || p.size() != 2)
@@ -71,12 +74,14 @@ Factor read_factor(const Document& doc, const YAML::Node& n, const std::string& 
   };
   if (n["range"]) {
     const YAML::Node p = pair("range");
-    const bool integer = n["integer"] && read_value(doc, n["integer"], path + ".integer", ParamType::boolean, 0, 1, {}, "") != 0;
+    const bool integer =
+        n["integer"] && read_value(doc, n["integer"], path + ".integer", ParamType::boolean, 0, 1, {}, "") != 0;
     f.kind = integer ? FactorKind::integer : FactorKind::real;
     const ParamType t = integer ? ParamType::integer : ParamType::real;
     f.low = read_value(doc, p[0], path + ".range[0]", t, -1e300, 1e300, {}, "");
     f.high = read_value(doc, p[1], path + ".range[1]", t, -1e300, 1e300, {}, "");
-    if (!(f.high > f.low)) doc.fail(p[1], path + ".range[1]", fmt::format("expected a value above the low end {}, found {}", f.low, f.high));
+    if (!(f.high > f.low))
+      doc.fail(p[1], path + ".range[1]", fmt::format("expected a value above the low end {}, found {}", f.low, f.high));
   } else if (n["dates"]) {
     const YAML::Node p = pair("dates");
     f.kind = FactorKind::date;
@@ -89,12 +94,15 @@ Factor read_factor(const Document& doc, const YAML::Node& n, const std::string& 
       doc.fail(l, path + ".levels", fmt::format("expected a list of at least two values, found {}", describe(l)));
     f.kind = FactorKind::levels;
     for (std::size_t i = 0; i < l.size(); ++i) {
-      if (!l[i].IsScalar()) doc.fail(l[i], fmt::format("{}.levels[{}]", path, i), fmt::format("expected a plain value, found {}", describe(l[i])));
+      if (!l[i].IsScalar())
+        doc.fail(l[i], fmt::format("{}.levels[{}]", path, i),
+                 fmt::format("expected a plain value, found {}", describe(l[i])));
       f.levels.push_back(l[i].Scalar());
     }
   }
   if (n["factorial_levels"])
-    f.factorial_levels = static_cast<int>(read_value(doc, n["factorial_levels"], path + ".factorial_levels", ParamType::integer, 1, 1000, {}, "levels"));
+    f.factorial_levels = static_cast<int>(
+        read_value(doc, n["factorial_levels"], path + ".factorial_levels", ParamType::integer, 1, 1000, {}, "levels"));
   return f;
 }
 
@@ -107,8 +115,9 @@ std::string format_day(std::int64_t days) {
 SweepSpec read_sweep_file(const std::string& file) {
   const Document doc = Document::load(file);
   const YAML::Node& root = doc.root();
-  reject_unknown_keys(doc, root, "", {"sweep", "description", "base", "ticks", "design", "replicates", "seed", "factors",
-                                      "metrics", "set"});
+  reject_unknown_keys(
+      doc, root, "",
+      {"sweep", "description", "base", "ticks", "design", "replicates", "seed", "factors", "metrics", "set"});
   SweepSpec spec;
   spec.file = file;
   spec.name = read_string(doc, root, "sweep", "", true);
@@ -117,13 +126,19 @@ SweepSpec read_sweep_file(const std::string& file) {
   spec.base = (std::filesystem::path(file).parent_path() / base).lexically_normal().string();
   if (!std::filesystem::is_regular_file(spec.base))
     doc.fail(root["base"], "base", fmt::format("expected an existing scenario file, found no file at {}", spec.base));
-  if (root["ticks"]) spec.ticks = static_cast<int>(read_value(doc, root["ticks"], "ticks", ParamType::integer, 1, 1e6, {}, "days"));
-  if (root["replicates"]) spec.replicates = static_cast<int>(read_value(doc, root["replicates"], "replicates", ParamType::integer, 1, 1e6, {}, "runs per design point"));
-  if (root["seed"]) spec.first_seed = static_cast<std::uint64_t>(read_value(doc, root["seed"], "seed", ParamType::integer, 0, 9e15, {}, ""));
+  if (root["ticks"])
+    spec.ticks = static_cast<int>(read_value(doc, root["ticks"], "ticks", ParamType::integer, 1, 1e6, {}, "days"));
+  if (root["replicates"])
+    spec.replicates = static_cast<int>(
+        read_value(doc, root["replicates"], "replicates", ParamType::integer, 1, 1e6, {}, "runs per design point"));
+  if (root["seed"])
+    spec.first_seed =
+        static_cast<std::uint64_t>(read_value(doc, root["seed"], "seed", ParamType::integer, 0, 9e15, {}, ""));
 
   const YAML::Node set = root["set"];
   if (set && !set.IsNull()) {
-    if (!set.IsMap()) doc.fail(set, "set", fmt::format("expected a mapping of scenario keys to fixed values, found {}", describe(set)));
+    if (!set.IsMap())
+      doc.fail(set, "set", fmt::format("expected a mapping of scenario keys to fixed values, found {}", describe(set)));
     for (const auto& kv : set) {
       if (!kv.second.IsScalar()) doc.fail(kv.second, "set." + kv.first.Scalar(), "expected a plain value");
       spec.set.push_back(kv.first.Scalar() + "=" + kv.second.Scalar());
@@ -138,7 +153,8 @@ SweepSpec read_sweep_file(const std::string& file) {
     spec.factors.push_back(read_factor(doc, factors[i], path));
     for (std::size_t j = 0; j + 1 < spec.factors.size(); ++j)
       if (spec.factors[j].path == spec.factors.back().path)
-        doc.fail(factors[i]["path"], path + ".path", fmt::format("expected each factor once, found {} twice", spec.factors.back().path));
+        doc.fail(factors[i]["path"], path + ".path",
+                 fmt::format("expected each factor once, found {} twice", spec.factors.back().path));
   }
   const std::size_t k = spec.factors.size();
 
@@ -149,39 +165,58 @@ SweepSpec read_sweep_file(const std::string& file) {
   int kind = -1;
   for (int t = 0; t < 5; ++t)
     if (type == kDesignKindNames[t]) kind = t;
-  if (kind < 0) doc.fail(design["type"], "design.type", fmt::format("expected one of factorial, lhs, sobol, saltelli, nolh, found '{}'", type));
+  if (kind < 0)
+    doc.fail(design["type"], "design.type",
+             fmt::format("expected one of factorial, lhs, sobol, saltelli, nolh, found '{}'", type));
   spec.design = static_cast<DesignKind>(kind);
-  if (design["seed"]) spec.design_seed = static_cast<std::uint64_t>(read_value(doc, design["seed"], "design.seed", ParamType::integer, 0, 9e15, {}, ""));
+  if (design["seed"])
+    spec.design_seed =
+        static_cast<std::uint64_t>(read_value(doc, design["seed"], "design.seed", ParamType::integer, 0, 9e15, {}, ""));
   auto need = [&](const char* key) {
-    if (!design[key]) doc.fail(design, std::string("design.") + key, fmt::format("missing; a {} design needs '{}'", type, key));
+    if (!design[key])
+      doc.fail(design, std::string("design.") + key, fmt::format("missing; a {} design needs '{}'", type, key));
     return design[key];
   };
   switch (spec.design) {
     case DesignKind::lhs:
     case DesignKind::sobol:
-      spec.points = static_cast<int>(read_value(doc, need("points"), "design.points", ParamType::integer, 2, 1e7, {}, "design points"));
+      spec.points = static_cast<int>(
+          read_value(doc, need("points"), "design.points", ParamType::integer, 2, 1e7, {}, "design points"));
       if (spec.design == DesignKind::sobol && k > kSobolMaxDimensions)
-        doc.fail(factors, "factors", fmt::format("expected at most {} factors for a Sobol' design, found {}", kSobolMaxDimensions, k));
+        doc.fail(factors, "factors",
+                 fmt::format("expected at most {} factors for a Sobol' design, found {}", kSobolMaxDimensions, k));
       break;
     case DesignKind::saltelli:
-      spec.base_samples = static_cast<int>(read_value(doc, need("base_samples"), "design.base_samples", ParamType::integer, 2, 1e6, {}, "base samples"));
+      spec.base_samples = static_cast<int>(
+          read_value(doc, need("base_samples"), "design.base_samples", ParamType::integer, 2, 1e6, {}, "base samples"));
       if (2 * k > kSobolMaxDimensions)
-        doc.fail(factors, "factors", fmt::format("expected at most {} factors for a Saltelli design, found {}", kSobolMaxDimensions / 2, k));
+        doc.fail(
+            factors, "factors",
+            fmt::format("expected at most {} factors for a Saltelli design, found {}", kSobolMaxDimensions / 2, k));
       break;
     case DesignKind::nolh: {
       const std::size_t fit = nolh_runs_for(k);
-      if (fit == 0) doc.fail(factors, "factors", fmt::format("expected at most {} factors for a NOLH design, found {}", kNolhSizes.back().max_factors, k));
+      if (fit == 0)
+        doc.fail(
+            factors, "factors",
+            fmt::format("expected at most {} factors for a NOLH design, found {}", kNolhSizes.back().max_factors, k));
       spec.points = static_cast<int>(fit);
       if (design["points"]) {
-        spec.points = static_cast<int>(read_value(doc, design["points"], "design.points", ParamType::integer, 17, 257, {}, "runs"));
+        spec.points = static_cast<int>(
+            read_value(doc, design["points"], "design.points", ParamType::integer, 17, 257, {}, "runs"));
         bool ok = false;
         for (const auto& s : kNolhSizes) ok = ok || (static_cast<int>(s.runs) == spec.points && k <= s.max_factors);
-        if (!ok) doc.fail(design["points"], "design.points", fmt::format("expected one of 17, 33, 65, 129, 257 that holds {} factors (smallest: {}), found {}", k, fit, spec.points));
+        if (!ok)
+          doc.fail(design["points"], "design.points",
+                   fmt::format("expected one of 17, 33, 65, 129, 257 that holds {} factors (smallest: {}), found {}", k,
+                               fit, spec.points));
       }
       break;
     }
     case DesignKind::factorial:
-      if (design["levels"]) spec.levels = static_cast<int>(read_value(doc, design["levels"], "design.levels", ParamType::integer, 1, 1000, {}, "levels per factor"));
+      if (design["levels"])
+        spec.levels = static_cast<int>(
+            read_value(doc, design["levels"], "design.levels", ParamType::integer, 1, 1000, {}, "levels per factor"));
       break;
   }
 
@@ -190,7 +225,9 @@ SweepSpec read_sweep_file(const std::string& file) {
   if (!metrics || (metrics.IsScalar() && metrics.Scalar() == "all")) {
     for (const auto& m : catalogue) spec.metrics.emplace_back(m.name);
   } else {
-    if (!metrics.IsSequence() || metrics.size() == 0) doc.fail(metrics, "metrics", fmt::format("expected 'all' or a list of metric names, found {}", describe(metrics)));
+    if (!metrics.IsSequence() || metrics.size() == 0)
+      doc.fail(metrics, "metrics",
+               fmt::format("expected 'all' or a list of metric names, found {}", describe(metrics)));
     std::vector<std::string> known;
     for (const auto& m : catalogue) known.emplace_back(m.name);
     std::vector<char> wanted(catalogue.size(), 0);
@@ -200,7 +237,8 @@ SweepSpec read_sweep_file(const std::string& file) {
       if (index < 0) {
         std::string list;
         for (const auto& m : known) list += (list.empty() ? "" : ", ") + m;
-        doc.fail(metrics[i], fmt::format("metrics[{}]", i), fmt::format("expected an outcome metric ({}), found {}", list, describe(metrics[i])));
+        doc.fail(metrics[i], fmt::format("metrics[{}]", i),
+                 fmt::format("expected an outcome metric ({}), found {}", list, describe(metrics[i])));
       }
       wanted[static_cast<std::size_t>(index)] = 1;
     }

@@ -26,14 +26,14 @@ enum class DesignKind { factorial, lhs, sobol, saltelli, nolh };
 inline constexpr const char* kDesignKindNames[] = {"factorial", "lhs", "sobol", "saltelli", "nolh"};
 
 struct SweepSpec {
-  std::string file;         // the sweep file
+  std::string file;  // the sweep file
   std::string name, description;
-  std::string base;         // the base scenario, resolved against the sweep file's folder
-  std::optional<int> ticks; // run length (days); default: the base scenario's
+  std::string base;          // the base scenario, resolved against the sweep file's folder
+  std::optional<int> ticks;  // run length (days); default: the base scenario's
   DesignKind design = DesignKind::lhs;
-  int points = 0;           // lhs, sobol, nolh (0 for nolh: the smallest size that fits)
-  int base_samples = 0;     // saltelli
-  int levels = 3;           // factorial: default levels per factor
+  int points = 0;        // lhs, sobol, nolh (0 for nolh: the smallest size that fits)
+  int base_samples = 0;  // saltelli
+  int levels = 3;        // factorial: default levels per factor
   std::uint64_t design_seed = 1;
   int replicates = 1;
   std::uint64_t first_seed = 1;  // replicate r runs with seed first_seed + r at every point

@@ -15,8 +15,8 @@ struct PlannedRun {
   std::int64_t point = 0;  // design point
   int replicate = 0;
   std::uint64_t seed = 0;
-  std::string block;       // saltelli: A, B or AB:<factor>; else empty
-  int row = -1;            // saltelli: base-sample index; else -1
+  std::string block;                // saltelli: A, B or AB:<factor>; else empty
+  int row = -1;                     // saltelli: base-sample index; else -1
   std::vector<std::string> values;  // one per factor, as written to --set and design.csv
 };
 

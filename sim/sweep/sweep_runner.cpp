@@ -29,8 +29,12 @@ std::vector<std::string> fixed_columns(const SweepSpec& spec) {
 }
 
 std::vector<std::string> fixed_fields(const PlannedRun& r) {
-  std::vector<std::string> v = {std::to_string(r.run), std::to_string(r.point), std::to_string(r.replicate),
-                                std::to_string(r.seed), r.block, r.row >= 0 ? std::to_string(r.row) : ""};
+  std::vector<std::string> v = {std::to_string(r.run),
+                                std::to_string(r.point),
+                                std::to_string(r.replicate),
+                                std::to_string(r.seed),
+                                r.block,
+                                r.row >= 0 ? std::to_string(r.row) : ""};
   v.insert(v.end(), r.values.begin(), r.values.end());
   return v;
 }
@@ -50,7 +54,8 @@ RunRecord execute(const SweepSpec& spec, const PlannedRun& run, const SweepRunOp
     plan.command_line = options.command_line;
     const auto result = run::simulate(std::move(std::get<scenario::SahelScenario>(any)), plan);
     for (const auto& name : spec.metrics)
-      record.metrics.push_back(fmt::format("{}", result.outcomes[static_cast<std::size_t>(model::outcome_metric_index(name))]));
+      record.metrics.push_back(
+          fmt::format("{}", result.outcomes[static_cast<std::size_t>(model::outcome_metric_index(name))]));
     record.ok = true;
   } catch (const std::exception& e) {
     record.ok = false;
@@ -62,7 +67,8 @@ RunRecord execute(const SweepSpec& spec, const PlannedRun& run, const SweepRunOp
 
 }  // namespace
 
-void write_sweep_description(const SweepSpec& spec, const std::vector<PlannedRun>& runs, const std::filesystem::path& out) {
+void write_sweep_description(const SweepSpec& spec, const std::vector<PlannedRun>& runs,
+                             const std::filesystem::path& out) {
   output::prepare_output_folder(out);
   nlohmann::ordered_json j;
   j["name"] = spec.name;
@@ -144,11 +150,13 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
     if (options.progress) options.progress(now, total, fmt::format("run {}", run.run));
   };
   if (options.next_pending) {
-    for (std::int64_t i = options.next_pending(); i < static_cast<std::int64_t>(pending.size()); i = options.next_pending())
+    for (std::int64_t i = options.next_pending(); i < static_cast<std::int64_t>(pending.size());
+         i = options.next_pending())
       one(pending[static_cast<std::size_t>(i)]);
   } else {
-    core::for_each_index(static_cast<std::int64_t>(pending.size()),
-                         [&](std::int64_t i) { one(pending[static_cast<std::size_t>(i)]); }, 1);
+    core::for_each_index(
+        static_cast<std::int64_t>(pending.size()), [&](std::int64_t i) { one(pending[static_cast<std::size_t>(i)]); },
+        1);
   }
   tally.ran = done;
   tally.failed = failed;
@@ -156,7 +164,8 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
   return tally;
 }
 
-std::int64_t assemble_results(const SweepSpec& spec, const std::vector<PlannedRun>& runs, const std::filesystem::path& out) {
+std::int64_t assemble_results(const SweepSpec& spec, const std::vector<PlannedRun>& runs,
+                              const std::filesystem::path& out) {
   const LedgerState state = read_ledgers(out, spec.metrics.size());
   std::int64_t missing = 0;
   for (const auto& r : runs) missing += state.finished.count(r.run) ? 0 : 1;
@@ -181,12 +190,15 @@ std::int64_t assemble_results(const SweepSpec& spec, const std::vector<PlannedRu
 
 std::string sweep_file_of(const std::filesystem::path& out) {
   std::ifstream in(out / "sweep.json");
-  if (!in) throw scenario::InputError({(out / "sweep.json").string(), 0, 0}, "expected a sweep folder with sweep.json (made by `sahelsim sweep FILE --out DIR`)");
+  if (!in)
+    throw scenario::InputError({(out / "sweep.json").string(), 0, 0},
+                               "expected a sweep folder with sweep.json (made by `sahelsim sweep FILE --out DIR`)");
   try {
     const auto j = nlohmann::json::parse(in);
     return j.at("sweep_file").get<std::string>();
   } catch (const std::exception& e) {
-    throw scenario::InputError({(out / "sweep.json").string(), 0, 0}, fmt::format("expected the sweep.json that sahelsim writes: {}", e.what()));
+    throw scenario::InputError({(out / "sweep.json").string(), 0, 0},
+                               fmt::format("expected the sweep.json that sahelsim writes: {}", e.what()));
   }
 }
 

@@ -18,9 +18,9 @@ namespace sahel::sweep {
 
 struct SweepRunOptions {
   std::filesystem::path out;
-  std::string writer = "main";      // this process's ledger name
+  std::string writer = "main";           // this process's ledger name
   int shard_index = 1, shard_count = 1;  // this process runs the runs with run % count == index - 1
-  bool per_run_outputs = false;     // write OUT/runs/run-N/ for every run
+  bool per_run_outputs = false;          // write OUT/runs/run-N/ for every run
   std::string command_line;
   // Hands out the next position in the list of pending runs (MPI: a counter
   // on rank 0 shared by all ranks). Unset: this process runs them all,
@@ -30,7 +30,8 @@ struct SweepRunOptions {
 };
 
 // Writes sweep.json and design.csv (the same bytes from every process).
-void write_sweep_description(const SweepSpec& spec, const std::vector<PlannedRun>& runs, const std::filesystem::path& out);
+void write_sweep_description(const SweepSpec& spec, const std::vector<PlannedRun>& runs,
+                             const std::filesystem::path& out);
 
 // The runs of this share that no ledger has finished, in run order. A run
 // started twice without finishing (the process died in it twice) is
@@ -46,7 +47,8 @@ struct SweepTally {
 SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pending, const SweepRunOptions& options);
 
 // Writes results.csv when every run is finished; returns how many are not.
-std::int64_t assemble_results(const SweepSpec& spec, const std::vector<PlannedRun>& runs, const std::filesystem::path& out);
+std::int64_t assemble_results(const SweepSpec& spec, const std::vector<PlannedRun>& runs,
+                              const std::filesystem::path& out);
 
 // Reads sweep.json back (for `sweep merge DIR`): the sweep file it came from.
 std::string sweep_file_of(const std::filesystem::path& out);

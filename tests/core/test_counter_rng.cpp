@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <vector>
 
@@ -25,11 +24,11 @@ TEST_CASE("every part of the key changes the draws", "[rng]") {
     return std::vector<std::uint32_t>{d.next_u32(), d.next_u32(), d.next_u32(), d.next_u32()};
   };
   const auto base = first({1, 0}, 5, S::a, 7);
-  CHECK(first({2, 0}, 5, S::a, 7) != base);             // seed
-  CHECK(first({1, 1}, 5, S::a, 7) != base);             // replicate
-  CHECK(first({1, 0}, 6, S::a, 7) != base);             // tick
-  CHECK(first({1, 0}, 5, S::b, 7) != base);             // stream
-  CHECK(first({1, 0}, 5, S::a, 8) != base);             // entity
+  CHECK(first({2, 0}, 5, S::a, 7) != base);                 // seed
+  CHECK(first({1, 1}, 5, S::a, 7) != base);                 // replicate
+  CHECK(first({1, 0}, 6, S::a, 7) != base);                 // tick
+  CHECK(first({1, 0}, 5, S::b, 7) != base);                 // stream
+  CHECK(first({1, 0}, 5, S::a, 8) != base);                 // entity
   CHECK(first({1, 0}, 5, S::a, 7 + (1ULL << 32)) != base);  // high bits of the entity
 }
 
@@ -38,7 +37,8 @@ TEST_CASE("draws past the first block keep coming from the same sequence", "[rng
   std::vector<std::uint32_t> v;
   for (int i = 0; i < 12; ++i) v.push_back(d.next_u32());
   // Three Philox blocks: no block repeats another.
-  CHECK(std::vector<std::uint32_t>(v.begin(), v.begin() + 4) != std::vector<std::uint32_t>(v.begin() + 4, v.begin() + 8));
+  CHECK(std::vector<std::uint32_t>(v.begin(), v.begin() + 4) !=
+        std::vector<std::uint32_t>(v.begin() + 4, v.begin() + 8));
   CHECK(std::vector<std::uint32_t>(v.begin() + 4, v.begin() + 8) != std::vector<std::uint32_t>(v.begin() + 8, v.end()));
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include <catch2/catch.hpp>
 #include <tbb/global_control.h>
 
+#include <catch2/catch.hpp>
 #include <vector>
 
 #include "core/counter_rng.hpp"
@@ -19,12 +19,15 @@ std::vector<std::int64_t> winners(int threads) {
   constexpr std::int64_t n = 100000, slots = 1000;
   ExclusiveClaims claims(slots);
   std::vector<std::int64_t> slot(n), priority(n), winner(slots, -1);
-  for_each_index(n, [&](std::int64_t i) {
-    Draws d({3, 0}, 0, S::claim, static_cast<std::uint64_t>(i));
-    slot[i] = d.below(slots);
-    priority[i] = d.next_u32();
-    claims.claim(slot[i], static_cast<std::uint32_t>(priority[i]), static_cast<std::uint32_t>(i));
-  }, 64);
+  for_each_index(
+      n,
+      [&](std::int64_t i) {
+        Draws d({3, 0}, 0, S::claim, static_cast<std::uint64_t>(i));
+        slot[i] = d.below(slots);
+        priority[i] = d.next_u32();
+        claims.claim(slot[i], static_cast<std::uint32_t>(priority[i]), static_cast<std::uint32_t>(i));
+      },
+      64);
   for (std::int64_t i = 0; i < n; ++i)
     if (claims.won(slot[i], static_cast<std::uint32_t>(priority[i]), static_cast<std::uint32_t>(i))) {
       REQUIRE(winner[slot[i]] == -1);  // one winner per slot

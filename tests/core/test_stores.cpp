@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -36,7 +35,8 @@ TEST_CASE("cell buckets group agents by cell in index order", "[stores]") {
 TEST_CASE("deterministic sums are bit-identical on any thread count", "[stores][determinism]") {
   auto sum = [](int threads) {
     ThreadLimit limit(threads);
-    return deterministic_sum<double>(1000003, [](std::int64_t i) { return 1.0 / (1.0 + static_cast<double>(i)); }, 1000);
+    return deterministic_sum<double>(
+        1000003, [](std::int64_t i) { return 1.0 / (1.0 + static_cast<double>(i)); }, 1000);
   };
   const double one = sum(1);
   CHECK(sum(2) == one);  // exact equality on purpose

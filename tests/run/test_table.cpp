@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tables in memory and CSV files from the same rows.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <optional>
 #include <sstream>

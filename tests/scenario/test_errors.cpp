@@ -25,14 +25,16 @@ std::string error_of(const std::string& yaml, const std::vector<std::string>& ov
 
 TEST_CASE("an unknown key names its place and suggests the nearest key", "[scenario][errors]") {
   const std::string e = error_of(kHead + "epstein:\n  legitimacyy: 0.8\n");
-  CHECK_THAT(e, Contains("test.yaml:4:3: error: epstein.legitimacyy: unknown key 'legitimacyy'; did you mean 'legitimacy'?"));
+  CHECK_THAT(
+      e, Contains("test.yaml:4:3: error: epstein.legitimacyy: unknown key 'legitimacyy'; did you mean 'legitimacy'?"));
   CHECK_THAT(error_of(kHead + "grd: {width: 3}\n"), Contains("test.yaml:3:1:") && Contains("did you mean 'grid'?"));
   CHECK_THAT(error_of(kHead + "zzzzzzzz: 1\n"), Contains("expected one of:") && Contains("epstein"));
 }
 
 TEST_CASE("a wrong type says what was expected and found", "[scenario][errors]") {
   CHECK_THAT(error_of(kHead + "epstein: {citizen_vision: seven}\n"),
-             Contains("test.yaml:3:27:") && Contains("epstein.citizen_vision: expected a whole number from 0 to 1000 cells, found 'seven'"));
+             Contains("test.yaml:3:27:") &&
+                 Contains("epstein.citizen_vision: expected a whole number from 0 to 1000 cells, found 'seven'"));
   CHECK_THAT(error_of(kHead + "epstein: {citizen_vision: 2.5}\n"), Contains("expected a whole number"));
   CHECK_THAT(error_of(kHead + "grid: {torus: maybe}\n"), Contains("grid.torus: expected true or false, found 'maybe'"));
   CHECK_THAT(error_of(kHead + "epstein: {rounding: ceil}\n"),
@@ -45,7 +47,8 @@ TEST_CASE("a value out of range gives the legal range", "[scenario][errors]") {
   CHECK_THAT(error_of(kHead + "epstein: {citizen_density: 1.5}\n"),
              Contains("epstein.citizen_density: expected a number from 0 to 1 share of cells, found '1.5'"));
   CHECK_THAT(error_of(kHead + "epstein:\n  cop_vision: -3\n"),
-             Contains("test.yaml:4:15:") && Contains("epstein.cop_vision: expected a whole number from 0 to 1000 cells, found '-3'"));
+             Contains("test.yaml:4:15:") &&
+                 Contains("epstein.cop_vision: expected a whole number from 0 to 1000 cells, found '-3'"));
   CHECK_THAT(error_of(kHead + "ticks: -1\n"), Contains("ticks: expected a whole number from 0 to"));
   CHECK_THAT(error_of(kHead + "epstein: {legitimacy: .nan}\n"), Contains("expected a number from 0 to 1"));
   CHECK_THAT(error_of(kHead + "epstein: {citizen_density: 0.9, cop_density: 0.2}\n"),
@@ -121,20 +124,25 @@ TEST_CASE("an event's unknown key suggests the nearest key of its type, or names
           "[scenario][errors][events]") {
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: contract_start, faction: Wagner, paid_by: FAMa, "
                             "cost_per_month: 1000, concesion: [Sadiola]}"),
-             Contains("test.yaml:11:") && Contains("events[0].concesion: unknown key 'concesion'; did you mean 'concession'?"));
-  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: border_closure, country: ML, budget_cut: 0.2}"),
-             Contains("events[0].budget_cut: 'budget_cut' is not a key of a border_closure event (it belongs to sanctions); "
-                      "expected one of: name, date, tick, type, note, country, until, civilians, armed_groups"));
-  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: lockdown, country: ML}"),
-             Contains("events[0].type: expected one of deploy, withdraw,") && Contains("border_closure, found 'lockdown'"));
+             Contains("test.yaml:11:") &&
+                 Contains("events[0].concesion: unknown key 'concesion'; did you mean 'concession'?"));
+  CHECK_THAT(
+      sahel_error_of("{date: 2021-07-02, type: border_closure, country: ML, budget_cut: 0.2}"),
+      Contains("events[0].budget_cut: 'budget_cut' is not a key of a border_closure event (it belongs to sanctions); "
+               "expected one of: name, date, tick, type, note, country, until, civilians, armed_groups"));
+  CHECK_THAT(
+      sahel_error_of("{date: 2021-07-02, type: lockdown, country: ML}"),
+      Contains("events[0].type: expected one of deploy, withdraw,") && Contains("border_closure, found 'lockdown'"));
 }
 
-TEST_CASE("a set event takes dotted keys of the model's sections, checked like the file", "[scenario][errors][events]") {
-  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {flight.per_deth: 0.1}}"),
-             Contains("events[0].set.flight.per_deth: unknown key 'flight.per_deth'; did you mean 'flight.per_death'?"));
+TEST_CASE("a set event takes dotted keys of the model's sections, checked like the file",
+          "[scenario][errors][events]") {
+  CHECK_THAT(
+      sahel_error_of("{date: 2021-07-02, type: set, set: {flight.per_deth: 0.1}}"),
+      Contains("events[0].set.flight.per_deth: unknown key 'flight.per_deth'; did you mean 'flight.per_death'?"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {combat.kill_rate: 2}}"),
-             Contains("test.yaml:11:") &&
-                 Contains("events[0].set.combat.kill_rate: expected a number from 0 to 1 per enemy fighter per engagement, found '2'"));
+             Contains("test.yaml:11:") && Contains("events[0].set.combat.kill_rate: expected a number from 0 to 1 per "
+                                                   "enemy fighter per engagement, found '2'"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {civilians.people_per_agent: 50}}"),
              Contains("'civilians.people_per_agent' is read only when a run starts"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: set, set: {civilians: {flee_rate: 0.1}}}"),
@@ -151,18 +159,21 @@ TEST_CASE("legitimacy_shock and border_closure check their values, countries and
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: legitimacy_shock, change: -0.1, country: MLI}"),
              Contains("events[0].country: unknown country code 'MLI'; did you mean 'ML'? expected one of:") &&
                  Contains("BF") && Contains("NE"));
-  CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: border_closure, country: NE, civilians: false, armed_groups: false}"),
-             Contains("expected the border closed to civilians, armed_groups or both"));
+  CHECK_THAT(
+      sahel_error_of("{date: 2021-07-02, type: border_closure, country: NE, civilians: false, armed_groups: false}"),
+      Contains("expected the border closed to civilians, armed_groups or both"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: border_closure, country: NE, until: 2022-01-01}"),
              Contains("events[0].until: expected a date within the run, 2021-07-01 to 2021-10-09, found 2022-01-01"));
   CHECK_THAT(sahel_error_of("{date: 2021-07-02, type: border_closure, country: NE, civilians: maybe}"),
              Contains("events[0].civilians: expected true or false, found 'maybe'"));
 }
 
-TEST_CASE("contract events name a mercenary faction, a payer, places and mines that exist", "[scenario][errors][events]") {
+TEST_CASE("contract events name a mercenary faction, a payer, places and mines that exist",
+          "[scenario][errors][events]") {
   const std::string head = "{date: 2021-07-02, type: contract_start, ";
   CHECK_THAT(sahel_error_of(head + "faction: FAMa, paid_by: Wagner, cost_per_month: 1}"),
-             Contains("events[0].faction: expected a faction of kind mercenary for a contract_start event, found 'FAMa' of kind state"));
+             Contains("events[0].faction: expected a faction of kind mercenary for a contract_start event, found "
+                      "'FAMa' of kind state"));
   CHECK_THAT(sahel_error_of(head + "faction: Wagner, paid_by: FAMA, cost_per_month: 1}"),
              Contains("events[0].paid_by: unknown faction 'FAMA'; did you mean 'FAMa'? expected one of: FAMa, Wagner"));
   CHECK_THAT(sahel_error_of(head + "faction: Wagner, paid_by: Wagner, cost_per_month: 1}"),
@@ -194,9 +205,10 @@ TEST_CASE("base events and deployments name a known place and list the known one
 
 TEST_CASE("a place may be a point {lat, lon} inside the map, for deployments and starting positions",
           "[scenario][events]") {
-  const auto s = test::sahel_from_text(kSahel +
-                                       "  - {date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 14.5, lon: -4.2}, "
-                                       "troops: 150}\n");
+  const auto s =
+      test::sahel_from_text(kSahel +
+                            "  - {date: 2021-07-02, type: deploy, faction: FAMa, place: {lat: 14.5, lon: -4.2}, "
+                            "troops: 150}\n");
   REQUIRE(s.setup.events.size() == 1);
   const auto& deploy = std::get<model::event::Deploy>(s.setup.events[0].action);
   CHECK(deploy.cell == s.setup.geo.cell_at({-4.2, 14.5}));

@@ -2,7 +2,6 @@
 // `extends:` across folders: a relative path (map.file) is read relative to
 // the file that wrote it, not to the child that inherits it.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -71,7 +70,8 @@ TEST_CASE("an inherited map.file is relative to the parent's folder, not the chi
     CHECK(load(tmp.path / "what_if/deeper/grandchild.yaml").map_file == "maps/sahel.yaml");
   }
   SECTION("a child that sets map.file itself resolves it relative to its own folder") {
-    write(tmp.path / "what_if/child.yaml", "extends: ../base/parent.yaml\nname: child\nmap: {file: ../base/maps/sahel.yaml}\n");
+    write(tmp.path / "what_if/child.yaml",
+          "extends: ../base/parent.yaml\nname: child\nmap: {file: ../base/maps/sahel.yaml}\n");
     CHECK(load(tmp.path / "what_if/child.yaml").map_file == "../base/maps/sahel.yaml");
     write(tmp.path / "what_if/child.yaml", "extends: ../base/parent.yaml\nname: child\nmap: {file: maps/sahel.yaml}\n");
     try {

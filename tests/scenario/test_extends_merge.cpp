@@ -5,7 +5,6 @@
 // ancestor, cycles are refused, and an error in an inherited value names
 // the file it was written in.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -49,13 +48,14 @@ const char* kParent =
 TEST_CASE("a child's scalars and maps merge over its parent's", "[scenario][extends]") {
   Folder f;
   f.write("parent.yaml", kParent);
-  const auto child = f.write("child.yaml", "extends: parent.yaml\nname: child\ncivilians: {threshold: 0.3}\ntags: [z]\n");
+  const auto child =
+      f.write("child.yaml", "extends: parent.yaml\nname: child\ncivilians: {threshold: 0.3}\ntags: [z]\n");
   const Document d = Document::load(child);
   CHECK(d.root()["name"].Scalar() == "child");
-  CHECK(d.root()["seed"].Scalar() == "3");                       // inherited scalar
-  CHECK(d.root()["civilians"]["threshold"].Scalar() == "0.3");  // replaced inside a map
-  CHECK(d.root()["civilians"]["flee_rate"].Scalar() == "0.001"); // kept inside a map
-  REQUIRE(d.root()["tags"].size() == 1);                         // plain lists are replaced
+  CHECK(d.root()["seed"].Scalar() == "3");                        // inherited scalar
+  CHECK(d.root()["civilians"]["threshold"].Scalar() == "0.3");    // replaced inside a map
+  CHECK(d.root()["civilians"]["flee_rate"].Scalar() == "0.001");  // kept inside a map
+  REQUIRE(d.root()["tags"].size() == 1);                          // plain lists are replaced
   CHECK(d.root()["tags"][0].Scalar() == "z");
 }
 
@@ -72,8 +72,8 @@ TEST_CASE("lists of named items merge by name and new names are appended", "[sce
   CHECK(factions[0]["name"].Scalar() == "Army");
   CHECK(factions[0]["doctrine"]["aggression"].Scalar() == "0.5");
   CHECK(factions[1]["name"].Scalar() == "Rebels");
-  CHECK(factions[1]["kind"].Scalar() == "militant");                 // kept from the parent
-  CHECK(factions[1]["doctrine"]["aggression"].Scalar() == "0.9");    // the child's value
+  CHECK(factions[1]["kind"].Scalar() == "militant");               // kept from the parent
+  CHECK(factions[1]["doctrine"]["aggression"].Scalar() == "0.9");  // the child's value
   CHECK(factions[2]["name"].Scalar() == "Mercs");
 }
 

@@ -45,8 +45,7 @@ void check_keys(const std::string& name, const std::vector<KeySpec>& table) {
 }
 }  // namespace
 
-TEST_CASE("every parameter has a description, a source and a default within its range",
-          "[scenario][schema]") {
+TEST_CASE("every parameter has a description, a source and a default within its range", "[scenario][schema]") {
   check_table("run", run_table());
   check_table("grid", grid_table());
   check_table("epstein", epstein_table());
@@ -78,8 +77,7 @@ TEST_CASE("every event type is documented once, with its keys", "[scenario][sche
     CHECK(!types[i].effect.empty());
     CHECK(!types[i].source.empty());
     check_keys(model::kEventTypeNames[i], types[i].keys);
-    CHECK(md.find(std::string("#### `type: ") + model::kEventTypeNames[i] + "`") !=
-          std::string::npos);
+    CHECK(md.find(std::string("#### `type: ") + model::kEventTypeNames[i] + "`") != std::string::npos);
   }
   // A row carries the model's own default (read back, not restated here).
   const std::string row = "| `flight.per_death` | number | per day per death per 1,000 residents | ";
@@ -87,6 +85,5 @@ TEST_CASE("every event type is documented once, with its keys", "[scenario][sche
   REQUIRE(at != std::string::npos);
   CHECK(std::stod(md.substr(at + row.size())) == Approx(model::FlightParams{}.per_death));
   CHECK(md.find(" | 0 to 1000 |", at + row.size()) == md.find(" |", at + row.size()));
-  CHECK(md.find("| `doctrine.unit_size` | integer | fighters | 150 | 1 to 100,000 |") !=
-        std::string::npos);
+  CHECK(md.find("| `doctrine.unit_size` | integer | fighters | 150 | 1 to 100,000 |") != std::string::npos);
 }

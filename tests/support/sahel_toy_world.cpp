@@ -8,8 +8,12 @@ namespace sahel::test {
 
 namespace {
 constexpr double kCell = 0.25, kLon0 = 0, kLat0 = 10;
-model::LonLat centre(int x, int y) { return {kLon0 + (x + 0.5) * kCell, kLat0 + (y + 0.5) * kCell}; }
-model::Ring box(double lon0, double lon1) { return {{lon0, 10}, {lon1, 10}, {lon1, 14}, {lon0, 14}}; }
+model::LonLat centre(int x, int y) {
+  return {kLon0 + (x + 0.5) * kCell, kLat0 + (y + 0.5) * kCell};
+}
+model::Ring box(double lon0, double lon1) {
+  return {{lon0, 10}, {lon1, 10}, {lon1, 14}, {lon0, 14}};
+}
 }  // namespace
 
 void ToyWorld::add_base(const std::string& name, int x, int y) {
@@ -39,8 +43,8 @@ ToyWorld toy_world(double people_per_cell) {
   return t;
 }
 
-model::FactionSpec quiet_faction(const std::string& name, model::FactionKind kind,
-                                 std::vector<model::Deployment> start, const std::string& country) {
+model::FactionSpec quiet_faction(const std::string& name, model::FactionKind kind, std::vector<model::Deployment> start,
+                                 const std::string& country) {
   model::FactionSpec f;
   f.name = name;
   f.kind = kind;

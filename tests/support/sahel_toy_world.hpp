@@ -31,8 +31,8 @@ ToyWorld toy_world(double people_per_cell = 1000);
 
 // A faction that does nothing of its own accord: it does not move, seek
 // fights, harm civilians, recruit, earn, pay or strike from the air.
-model::FactionSpec quiet_faction(const std::string& name, model::FactionKind kind,
-                                 std::vector<model::Deployment> start, const std::string& country = "AA");
+model::FactionSpec quiet_faction(const std::string& name, model::FactionKind kind, std::vector<model::Deployment> start,
+                                 const std::string& country = "AA");
 
 // Fighters of faction f present in the field (sum of its units' strengths).
 std::int64_t present(const model::World& w, int f);

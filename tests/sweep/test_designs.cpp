@@ -2,9 +2,8 @@
 // Properties of the experimental designs: strata, nets, known Sobol' values
 // (from SciPy 1.10, which uses the same Joe & Kuo table), Saltelli's block
 // structure, NOLH correlation bounds, factorial order, determinism.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -69,12 +68,11 @@ TEST_CASE("latin hypercube: same seed same design, new seed new design", "[desig
 
 TEST_CASE("sobol: the first points of dimensions 1-5 equal SciPy's", "[designs][sobol]") {
   // scipy.stats.qmc.Sobol(d=5, scramble=False).random(16), times 16.
-  const int expected[5][16] = {
-      {0, 8, 12, 4, 6, 14, 10, 2, 3, 11, 15, 7, 5, 13, 9, 1},
-      {0, 8, 4, 12, 6, 14, 2, 10, 5, 13, 1, 9, 3, 11, 7, 15},
-      {0, 8, 4, 12, 10, 2, 14, 6, 15, 7, 11, 3, 5, 13, 1, 9},
-      {0, 8, 4, 12, 14, 6, 10, 2, 7, 15, 3, 11, 9, 1, 13, 5},
-      {0, 8, 12, 4, 6, 14, 10, 2, 9, 1, 5, 13, 15, 7, 3, 11}};
+  const int expected[5][16] = {{0, 8, 12, 4, 6, 14, 10, 2, 3, 11, 15, 7, 5, 13, 9, 1},
+                               {0, 8, 4, 12, 6, 14, 2, 10, 5, 13, 1, 9, 3, 11, 7, 15},
+                               {0, 8, 4, 12, 10, 2, 14, 6, 15, 7, 11, 3, 5, 13, 1, 9},
+                               {0, 8, 4, 12, 14, 6, 10, 2, 7, 15, 3, 11, 9, 1, 13, 5},
+                               {0, 8, 12, 4, 6, 14, 10, 2, 9, 1, 5, 13, 15, 7, 3, 11}};
   const Eigen::MatrixXd p = sobol(16, 5, false, 0);
   for (int j = 0; j < 5; ++j) {
     for (int i = 0; i < 16; ++i) {
@@ -96,38 +94,32 @@ TEST_CASE("sobol: 65536 points of all 128 dimensions equal SciPy's", "[designs][
   // from scipy.stats.qmc.Sobol(d=128, scramble=False).random(65536). Checks
   // every row of the direction-number table and 16 steps of its recurrence.
   const std::uint64_t expected[128] = {
-      0x608a100955e7a383ull, 0xf8da6a8a5a695383ull, 0xe11c2a8cc4be2383ull, 0x465ae33fadb79383ull,
-      0x96b93f72c300e383ull, 0xaf07a74ae947f383ull, 0x523bff3690c3b383ull, 0xf6ba13b946193b83ull,
-      0x979559df490c3b83ull, 0xe72fc6c0e32afb83ull, 0x795bc34253bb0b83ull, 0x5422ba1f2ac53383ull,
-      0xe3d76e83511f3383ull, 0x0bd348d135c11383ull, 0x3e96fc653d9d1b83ull, 0xaee6838913f9fb83ull,
-      0x96b4365397b01383ull, 0x5ae8fb6913eeeb83ull, 0xb4749dfb7d336383ull, 0x171ce75a0a84db83ull,
-      0x7e28a39469ac3b83ull, 0xc4b79fdf39ae1383ull, 0x548f6b1c7b960383ull, 0x695fa9415125cb83ull,
-      0x6e042a73def3fb83ull, 0x4c5097e58414eb83ull, 0xdb988726d9642b83ull, 0x4e3e8edbcb156383ull,
-      0xc23f9e7a05523b83ull, 0x0b44d835b2746383ull, 0xe7b72659f3a36383ull, 0x06138802892c5b83ull,
-      0xeb542632c16c3b83ull, 0x40de9409f0224383ull, 0xb890a0aca478b383ull, 0xf595a583ef657383ull,
-      0x694e4a081f8dd383ull, 0xb71fc23500a81b83ull, 0xaad7ec8305e80383ull, 0x5473b63c56e42b83ull,
-      0xb47387e59b427b83ull, 0x7275c779c5230383ull, 0x93f5c686aa1aeb83ull, 0x1c61ea4715fabb83ull,
-      0xe75721cd491d7383ull, 0x670af72034c95383ull, 0xe168b8d6f5871b83ull, 0x6f4a1d6bc929c383ull,
-      0x7c8124df371a2b83ull, 0xa2725aaf45ddb383ull, 0xbf77f13fae7e7b83ull, 0x538cb5299ba88383ull,
-      0x686ef35343395b83ull, 0x0947e0453233fb83ull, 0x6aa0d5377d199383ull, 0x85af6401e39b8b83ull,
-      0x40e89111c741c383ull, 0x487a82cffca16b83ull, 0x7ef295061b5fd383ull, 0x941707171c085b83ull,
-      0x87d19133bde30b83ull, 0x3fee06f8c636e383ull, 0x752521fec0c08383ull, 0x47a87d0c741dfb83ull,
-      0x89753fdf37f34383ull, 0x3f4d7de964bde383ull, 0x5d75b61251c19383ull, 0x9e2cee5ac39fc383ull,
-      0x682b0ba5621fe383ull, 0x570bcb59ab3cab83ull, 0x5681bd6a2b9d4b83ull, 0x7e24da177f6fcb83ull,
-      0xf3198e5d4e547b83ull, 0xc65fa05858be0383ull, 0x2d898fa2605c1b83ull, 0x2f560886ceb1d383ull,
-      0xe9f2fc29122b7b83ull, 0x68e227c15353d383ull, 0x2e00037784c95383ull, 0xa7d17baa4eb52383ull,
-      0x1987fe81a0b2a383ull, 0xdff27452957f3b83ull, 0x716b7500af069b83ull, 0x6e221940d6ab5383ull,
-      0x49c0f0e180bd1383ull, 0x33fb316c49a18b83ull, 0x884e667b3f52d383ull, 0x8c0a2e6b4b842b83ull,
-      0x803d394df883e383ull, 0x0f912e9ab6544383ull, 0xc17076836a8fc383ull, 0x31b50f4cf4195383ull,
-      0x68a91b3423863383ull, 0xcfc920c9c3393383ull, 0xe7b05bac1f0deb83ull, 0xfb835442041f2b83ull,
-      0x87df87e80afb4383ull, 0x75584a37e54cc383ull, 0x03136a50a435b383ull, 0x5d94121a4bc44b83ull,
-      0x3deb6a2823424383ull, 0x93e1fba522ab9b83ull, 0xb0b5cadf357d2b83ull, 0xf4f63ab8e2c46383ull,
-      0x299ab5d21ed72b83ull, 0x470b80c8e763f383ull, 0x25ca3a0ee797bb83ull, 0x418a1ad929ca0383ull,
-      0x03243ec1d49bf383ull, 0xb8eafae1ce0f8383ull, 0xe17e074d9ca23b83ull, 0x89b0497a266edb83ull,
-      0x8f384907ef0d6b83ull, 0xd7c4f964b1c72383ull, 0xad9b9504bebf9383ull, 0x11fd6fbf92124b83ull,
-      0x6ee21b7edeadb383ull, 0x362df88e773d9383ull, 0x7bc28e5ce7a90b83ull, 0xa6ddf84a97d33b83ull,
-      0xe049c4e8c2411b83ull, 0xdd4758ed0b3e5383ull, 0xe5f4f9c4f6bcd383ull, 0xac7f0b872ec6d383ull,
-      0x74591da50cbe3383ull, 0xb53de34453393383ull, 0x9297ed5ebe96fb83ull, 0x4efe8202ee29d383ull};
+      0x608a100955e7a383ull, 0xf8da6a8a5a695383ull, 0xe11c2a8cc4be2383ull, 0x465ae33fadb79383ull, 0x96b93f72c300e383ull,
+      0xaf07a74ae947f383ull, 0x523bff3690c3b383ull, 0xf6ba13b946193b83ull, 0x979559df490c3b83ull, 0xe72fc6c0e32afb83ull,
+      0x795bc34253bb0b83ull, 0x5422ba1f2ac53383ull, 0xe3d76e83511f3383ull, 0x0bd348d135c11383ull, 0x3e96fc653d9d1b83ull,
+      0xaee6838913f9fb83ull, 0x96b4365397b01383ull, 0x5ae8fb6913eeeb83ull, 0xb4749dfb7d336383ull, 0x171ce75a0a84db83ull,
+      0x7e28a39469ac3b83ull, 0xc4b79fdf39ae1383ull, 0x548f6b1c7b960383ull, 0x695fa9415125cb83ull, 0x6e042a73def3fb83ull,
+      0x4c5097e58414eb83ull, 0xdb988726d9642b83ull, 0x4e3e8edbcb156383ull, 0xc23f9e7a05523b83ull, 0x0b44d835b2746383ull,
+      0xe7b72659f3a36383ull, 0x06138802892c5b83ull, 0xeb542632c16c3b83ull, 0x40de9409f0224383ull, 0xb890a0aca478b383ull,
+      0xf595a583ef657383ull, 0x694e4a081f8dd383ull, 0xb71fc23500a81b83ull, 0xaad7ec8305e80383ull, 0x5473b63c56e42b83ull,
+      0xb47387e59b427b83ull, 0x7275c779c5230383ull, 0x93f5c686aa1aeb83ull, 0x1c61ea4715fabb83ull, 0xe75721cd491d7383ull,
+      0x670af72034c95383ull, 0xe168b8d6f5871b83ull, 0x6f4a1d6bc929c383ull, 0x7c8124df371a2b83ull, 0xa2725aaf45ddb383ull,
+      0xbf77f13fae7e7b83ull, 0x538cb5299ba88383ull, 0x686ef35343395b83ull, 0x0947e0453233fb83ull, 0x6aa0d5377d199383ull,
+      0x85af6401e39b8b83ull, 0x40e89111c741c383ull, 0x487a82cffca16b83ull, 0x7ef295061b5fd383ull, 0x941707171c085b83ull,
+      0x87d19133bde30b83ull, 0x3fee06f8c636e383ull, 0x752521fec0c08383ull, 0x47a87d0c741dfb83ull, 0x89753fdf37f34383ull,
+      0x3f4d7de964bde383ull, 0x5d75b61251c19383ull, 0x9e2cee5ac39fc383ull, 0x682b0ba5621fe383ull, 0x570bcb59ab3cab83ull,
+      0x5681bd6a2b9d4b83ull, 0x7e24da177f6fcb83ull, 0xf3198e5d4e547b83ull, 0xc65fa05858be0383ull, 0x2d898fa2605c1b83ull,
+      0x2f560886ceb1d383ull, 0xe9f2fc29122b7b83ull, 0x68e227c15353d383ull, 0x2e00037784c95383ull, 0xa7d17baa4eb52383ull,
+      0x1987fe81a0b2a383ull, 0xdff27452957f3b83ull, 0x716b7500af069b83ull, 0x6e221940d6ab5383ull, 0x49c0f0e180bd1383ull,
+      0x33fb316c49a18b83ull, 0x884e667b3f52d383ull, 0x8c0a2e6b4b842b83ull, 0x803d394df883e383ull, 0x0f912e9ab6544383ull,
+      0xc17076836a8fc383ull, 0x31b50f4cf4195383ull, 0x68a91b3423863383ull, 0xcfc920c9c3393383ull, 0xe7b05bac1f0deb83ull,
+      0xfb835442041f2b83ull, 0x87df87e80afb4383ull, 0x75584a37e54cc383ull, 0x03136a50a435b383ull, 0x5d94121a4bc44b83ull,
+      0x3deb6a2823424383ull, 0x93e1fba522ab9b83ull, 0xb0b5cadf357d2b83ull, 0xf4f63ab8e2c46383ull, 0x299ab5d21ed72b83ull,
+      0x470b80c8e763f383ull, 0x25ca3a0ee797bb83ull, 0x418a1ad929ca0383ull, 0x03243ec1d49bf383ull, 0xb8eafae1ce0f8383ull,
+      0xe17e074d9ca23b83ull, 0x89b0497a266edb83ull, 0x8f384907ef0d6b83ull, 0xd7c4f964b1c72383ull, 0xad9b9504bebf9383ull,
+      0x11fd6fbf92124b83ull, 0x6ee21b7edeadb383ull, 0x362df88e773d9383ull, 0x7bc28e5ce7a90b83ull, 0xa6ddf84a97d33b83ull,
+      0xe049c4e8c2411b83ull, 0xdd4758ed0b3e5383ull, 0xe5f4f9c4f6bcd383ull, 0xac7f0b872ec6d383ull, 0x74591da50cbe3383ull,
+      0xb53de34453393383ull, 0x9297ed5ebe96fb83ull, 0x4efe8202ee29d383ull};
   const Eigen::MatrixXd p = sobol(65536, 128, false, 0);
   for (Eigen::Index j = 0; j < 128; ++j) {
     std::uint64_t h = 1469598103934665603ull;
@@ -224,25 +216,22 @@ TEST_CASE("saltelli: A, AB^(i), B per base point", "[designs][saltelli]") {
   CHECK(saltelli(base, names, 5).points == d.points);
   CHECK(saltelli(base, names, 6).points != d.points);
   const SaltelliDesign unnamed = saltelli(4, 2, 5);
-  CHECK(unnamed.block == std::vector<std::string>{"A", "AB:0", "AB:1", "B", "A", "AB:0", "AB:1",
-                                                  "B", "A", "AB:0", "AB:1", "B", "A", "AB:0",
-                                                  "AB:1", "B"});
+  CHECK(unnamed.block == std::vector<std::string>{"A", "AB:0", "AB:1", "B", "A", "AB:0", "AB:1", "B", "A", "AB:0",
+                                                  "AB:1", "B", "A", "AB:0", "AB:1", "B"});
   CHECK_THROWS_AS(saltelli(8, 65, 1), std::invalid_argument);
 }
 
 // ----------------------------------------------------------------- NOLH
 
-TEST_CASE("nolh: every size at its most factors is Latin and nearly orthogonal",
-          "[designs][nolh]") {
+TEST_CASE("nolh: every size at its most factors is Latin and nearly orthogonal", "[designs][nolh]") {
   for (const NolhSize& size : kNolhSizes) {
     for (const std::uint64_t seed : {1u, 2u, 3u}) {
       const auto t0 = std::chrono::steady_clock::now();
       const Eigen::MatrixXd p = nolh(size.runs, size.max_factors, seed);
-      const double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       const double worst = max_abs_correlation(p);
-      INFO("n=" << size.runs << " k=" << size.max_factors << " seed=" << seed
-                << " max |r|=" << worst << " in " << seconds << " s");
+      INFO("n=" << size.runs << " k=" << size.max_factors << " seed=" << seed << " max |r|=" << worst << " in "
+                << seconds << " s");
       REQUIRE(p.rows() == static_cast<Eigen::Index>(size.runs));
       REQUIRE(p.cols() == static_cast<Eigen::Index>(size.max_factors));
       CHECK(worst < kNolhMaxCorrelation);
@@ -286,8 +275,7 @@ TEST_CASE("full factorial: every combination, first factor slowest", "[designs][
   const Eigen::MatrixXd p = full_factorial({2, 3, 1});
   REQUIRE(p.rows() == 6);
   REQUIRE(p.cols() == 3);
-  const double expected[6][3] = {{0, 0, 0.5},   {0, 0.5, 0.5}, {0, 1, 0.5},
-                                 {1, 0, 0.5},   {1, 0.5, 0.5}, {1, 1, 0.5}};
+  const double expected[6][3] = {{0, 0, 0.5}, {0, 0.5, 0.5}, {0, 1, 0.5}, {1, 0, 0.5}, {1, 0.5, 0.5}, {1, 1, 0.5}};
   for (int i = 0; i < 6; ++i) {
     for (int j = 0; j < 3; ++j) CHECK(p(i, j) == expected[i][j]);
   }
@@ -298,8 +286,7 @@ TEST_CASE("full factorial: every combination, first factor slowest", "[designs][
   CHECK_THROWS_AS(full_factorial({1024, 1024, 1024, 2}), std::invalid_argument);
 }
 
-TEST_CASE("full factorial levels map onto integer ranges and level lists exactly",
-          "[designs][factorial][mapping]") {
+TEST_CASE("full factorial levels map onto integer ranges and level lists exactly", "[designs][factorial][mapping]") {
   for (int levels = 1; levels <= 40; ++levels) {
     const Eigen::MatrixXd p = full_factorial({levels});
     const std::vector<int> list = [&] {

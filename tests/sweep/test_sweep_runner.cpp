@@ -3,13 +3,12 @@
 // sees runs executing side by side: results on 1 and 2 threads are the
 // same bytes, and the ledger holds each run once.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "run/comparison.hpp"
 #include "core/parallel.hpp"
+#include "run/comparison.hpp"
 #include "sweep/ledger.hpp"
 #include "sweep/sweep_runner.hpp"
 

@@ -20,12 +20,15 @@ void Model::activate_citizens() {
   core::for_each_index(static_cast<std::int64_t>(c.size()), [&](std::int64_t i) {
     if (c.status[i] == Status::jailed) return;
     const core::CellIndex cell = c.cell[i];
-    const std::int64_t packed = packed_counts_around(cell, world_.grid.x_of(cell), world_.grid.y_of(cell), citizen_view_);
+    const std::int64_t packed =
+        packed_counts_around(cell, world_.grid.x_of(cell), world_.grid.y_of(cell), citizen_view_);
     const auto cops = static_cast<double>(packed >> 32);
     const auto actives = static_cast<double>(packed & 0xffffffff);
     double ratio = cops / (actives + 1.0);
-    if (prm.rounding == ArrestRounding::floor) ratio = std::floor(ratio);
-    else if (prm.rounding == ArrestRounding::round) ratio = std::nearbyint(ratio);
+    if (prm.rounding == ArrestRounding::floor)
+      ratio = std::floor(ratio);
+    else if (prm.rounding == ArrestRounding::round)
+      ratio = std::nearbyint(ratio);
     const double p = 1.0 - std::exp(-prm.arrest_constant_k * ratio);
     const double grievance = c.hardship[i] * one_minus_l;
     c.arrest_probability[i] = static_cast<float>(p);

@@ -39,8 +39,10 @@ Census Model::census() const {
   out.legitimacy = legitimacy_now_;
   out.citizens = n;
   out.cops = static_cast<std::int64_t>(world_.cops.size());
-  out.active = core::deterministic_sum<std::int64_t>(n, [&](std::int64_t i) { return c.status[i] == Status::active ? 1 : 0; });
-  out.jailed = core::deterministic_sum<std::int64_t>(n, [&](std::int64_t i) { return c.status[i] == Status::jailed ? 1 : 0; });
+  out.active =
+      core::deterministic_sum<std::int64_t>(n, [&](std::int64_t i) { return c.status[i] == Status::active ? 1 : 0; });
+  out.jailed =
+      core::deterministic_sum<std::int64_t>(n, [&](std::int64_t i) { return c.status[i] == Status::jailed ? 1 : 0; });
   out.quiet = n - out.active - out.jailed;
   out.arrests = arrests_;
   out.released = released_;

@@ -31,9 +31,9 @@ struct Census {
   int tick = 0;
   double legitimacy = 0;
   std::int64_t citizens = 0, quiet = 0, active = 0, jailed = 0, cops = 0;
-  std::int64_t arrests = 0;   // in this tick
-  std::int64_t released = 0;  // back on the grid in this tick
-  double mean_grievance = 0;  // over all citizens
+  std::int64_t arrests = 0;            // in this tick
+  std::int64_t released = 0;           // back on the grid in this tick
+  double mean_grievance = 0;           // over all citizens
   double mean_arrest_probability = 0;  // estimated P, over free citizens
 };
 

@@ -20,14 +20,18 @@ World make_world(const core::Grid& grid, const Params& params, const core::RngKe
   std::vector<std::uint64_t> order(static_cast<std::size_t>(cells));
   core::for_each_index(cells, [&](std::int64_t c) {
     core::Draws d(key, 0, Stream::placement, static_cast<std::uint64_t>(c));
-    order[static_cast<std::size_t>(c)] = (static_cast<std::uint64_t>(d.next_u32()) << 32) | static_cast<std::uint32_t>(c);
+    order[static_cast<std::size_t>(c)] =
+        (static_cast<std::uint64_t>(d.next_u32()) << 32) | static_cast<std::uint32_t>(c);
   });
   core::sort_distinct(order.begin(), order.end());
-  auto cell_at = [&](std::int64_t i) { return static_cast<core::CellIndex>(order[static_cast<std::size_t>(i)] & 0xffffffffu); };
+  auto cell_at = [&](std::int64_t i) {
+    return static_cast<core::CellIndex>(order[static_cast<std::size_t>(i)] & 0xffffffffu);
+  };
 
   // Agents are numbered in cell order within each kind, so neighbours in space
   // are neighbours in memory at the start of the run.
-  std::vector<core::CellIndex> cop_cells(static_cast<std::size_t>(n_cops)), citizen_cells(static_cast<std::size_t>(n_citizens));
+  std::vector<core::CellIndex> cop_cells(static_cast<std::size_t>(n_cops)),
+      citizen_cells(static_cast<std::size_t>(n_citizens));
   for (std::int64_t i = 0; i < n_cops; ++i) cop_cells[static_cast<std::size_t>(i)] = cell_at(i);
   for (std::int64_t i = 0; i < n_citizens; ++i) citizen_cells[static_cast<std::size_t>(i)] = cell_at(n_cops + i);
   std::sort(cop_cells.begin(), cop_cells.end());

@@ -58,40 +58,52 @@ void Model::update_allegiance() {
   std::vector<std::size_t> harmed;
   for (std::size_t a = 0; a < na; ++a)
     if (harmed_today_[a]) harmed.push_back(a);
-  core::for_each_index(static_cast<std::int64_t>(2 * harmed.size()), [&](std::int64_t t) {
-    const std::size_t a = harmed[static_cast<std::size_t>(t / 2)];
-    if (t % 2 == 0) blame_sat_[a].build(blame_today_[a]);
-    else fear_sat_[a].build(fear_today_[a]);
-  }, 1);
+  core::for_each_index(
+      static_cast<std::int64_t>(2 * harmed.size()),
+      [&](std::int64_t t) {
+        const std::size_t a = harmed[static_cast<std::size_t>(t / 2)];
+        if (t % 2 == 0)
+          blame_sat_[a].build(blame_today_[a]);
+        else
+          fear_sat_[a].build(fear_today_[a]);
+      },
+      1);
 
   const int r = lp.radius_cells;
-  core::for_each_index(cells, [&](std::int64_t c64) {
-    const auto c = static_cast<core::CellIndex>(c64);
-    if (!geo.is_core(c)) return;
-    const double thousands = static_cast<double>(population_sat_.square(c, r)) / 1000.0 + 1.0;
-    const int country = geo.country.data()[c];
-    const int holder = w.controller.data()[c];
-    const int holding_actor = holder >= 0 && w.zone.data()[c] >= 4 ? w.factions[static_cast<std::size_t>(holder)].actor : -1;
-    for (std::size_t a = 0; a < na; ++a) {
-      const bool harmed_today = harmed_today_[a] != 0;
-      const double blamed = harmed_today ? static_cast<double>(blame_sat_[a].square(c, r)) / 1000.0 / thousands : 0.0;
-      const double feared = harmed_today ? static_cast<double>(fear_sat_[a].square(c, r)) / 1000.0 / thousands : 0.0;
-      float& s = w.support[a].data()[c];
-      float& comp = w.compliance[a].data()[c];
-      double ds = -lp.harm_sensitivity * blamed;
-      if (a == kStateSide) {
-        const double baseline = lp.initial + w.legitimacy_offset.data()[c] -
-                                 lp.foreign_resentment_weight * w.foreign_resentment[static_cast<std::size_t>(country)];
-        ds += lp.recovery_rate * (baseline - s);
-        if (gov_sat_.square(c, r) > 0 && harm_memory_sat_.square(c, r) < 500) ds += lp.protection_gain;
-      } else {
-        ds -= lp.recovery_rate * s;
-        if (holding_actor == static_cast<int>(a)) ds += lp.governance_gain * (1.0 - s);
-      }
-      s = static_cast<float>(std::clamp(s + ds, 0.0, 1.0));
-      comp = static_cast<float>(std::clamp(comp * (1.0 - lp.fear_decay) + lp.fear_gain * feared, 0.0, 1.0));
-    }
-  }, 512);
+  core::for_each_index(
+      cells,
+      [&](std::int64_t c64) {
+        const auto c = static_cast<core::CellIndex>(c64);
+        if (!geo.is_core(c)) return;
+        const double thousands = static_cast<double>(population_sat_.square(c, r)) / 1000.0 + 1.0;
+        const int country = geo.country.data()[c];
+        const int holder = w.controller.data()[c];
+        const int holding_actor =
+            holder >= 0 && w.zone.data()[c] >= 4 ? w.factions[static_cast<std::size_t>(holder)].actor : -1;
+        for (std::size_t a = 0; a < na; ++a) {
+          const bool harmed_today = harmed_today_[a] != 0;
+          const double blamed =
+              harmed_today ? static_cast<double>(blame_sat_[a].square(c, r)) / 1000.0 / thousands : 0.0;
+          const double feared =
+              harmed_today ? static_cast<double>(fear_sat_[a].square(c, r)) / 1000.0 / thousands : 0.0;
+          float& s = w.support[a].data()[c];
+          float& comp = w.compliance[a].data()[c];
+          double ds = -lp.harm_sensitivity * blamed;
+          if (a == kStateSide) {
+            const double baseline =
+                lp.initial + w.legitimacy_offset.data()[c] -
+                lp.foreign_resentment_weight * w.foreign_resentment[static_cast<std::size_t>(country)];
+            ds += lp.recovery_rate * (baseline - s);
+            if (gov_sat_.square(c, r) > 0 && harm_memory_sat_.square(c, r) < 500) ds += lp.protection_gain;
+          } else {
+            ds -= lp.recovery_rate * s;
+            if (holding_actor == static_cast<int>(a)) ds += lp.governance_gain * (1.0 - s);
+          }
+          s = static_cast<float>(std::clamp(s + ds, 0.0, 1.0));
+          comp = static_cast<float>(std::clamp(comp * (1.0 - lp.fear_decay) + lp.fear_gain * feared, 0.0, 1.0));
+        }
+      },
+      512);
 
   for (Faction& fac : w.factions)
     if (fac.spec.kind == FactionKind::state) fac.reputation += lp.reputation_recovery * (1.0 - fac.reputation);
@@ -102,12 +114,15 @@ void Model::update_allegiance() {
   // A memory below 0.01 (a hundredth of a death or a battle) is forgotten,
   // so calm places are exactly calm.
   auto fade = [](float& v, float factor) { v = v * factor < 0.01f ? 0.0f : v * factor; };
-  core::for_each_index(cells, [&](std::int64_t c) {
-    fade(w.harm_memory.data()[c], memory);
-    fade(w.battle_memory.data()[c], memory);
-    fade(w.violence.data()[c], violence);
-    for (std::size_t a = 0; a < na; ++a) fade(w.heat[a].data()[c], heat);
-  }, 2048);
+  core::for_each_index(
+      cells,
+      [&](std::int64_t c) {
+        fade(w.harm_memory.data()[c], memory);
+        fade(w.battle_memory.data()[c], memory);
+        fade(w.violence.data()[c], violence);
+        for (std::size_t a = 0; a < na; ++a) fade(w.heat[a].data()[c], heat);
+      },
+      2048);
   for (const std::size_t a : harmed) {
     blame_today_[a].setZero();
     fear_today_[a].setZero();

@@ -29,36 +29,39 @@ void Model::civilians_decide() {
   const auto tick = static_cast<std::uint32_t>(w.tick);
 
   std::atomic<bool> moved{false};
-  core::for_each_index(static_cast<std::int64_t>(h.size()), [&](std::int64_t i) {
-    if (h.recruits[i] != 0) {
-      h.recruits[i] = 0;
-      h.recruiter[i] = -1;
-    }
-    if (h.people[i] <= 0) return;
-    const core::CellIndex c = h.cell[i];
-    const auto s = static_cast<std::size_t>(c);
-    const int recruiter = recruiter_near_[s];  // -1 outside the core countries: refugees abroad take no side
-    bool active = false;
-    if (recruiter >= 0) {
-      const double grievance = h.hardship[i] * (1.0 - legitimacy[c]);
-      active = grievance - h.risk_aversion[i] * arrest_risk_[s] > cp.threshold;
-    }
-    const CivilianStatus status = active ? CivilianStatus::active : CivilianStatus::calm;
-    if (h.status[i] != status) h.status[i] = status;
-    if (active) {
-      core::Draws d(w.key, tick, Stream::recruitment, h.id[i]);
-      const double rate = w.factions[static_cast<std::size_t>(recruiter)].spec.doctrine.recruit_rate;
-      const auto joined = static_cast<std::int32_t>(core::binomial(d, h.people[i], rate));
-      if (joined > 0) {
-        h.recruits[i] = joined;
-        h.recruiter[i] = static_cast<std::int8_t>(recruiter);
-        h.people[i] -= joined;
-      }
-    }
-    // Only a household on the road, in danger or away from home can move today.
-    const bool may_move = h.destination[i] != core::kNoCell || hazard_[s] > 0 || h.displaced[i];
-    if (!spinning_up_ && may_move && flee(i)) moved.store(true, std::memory_order_relaxed);
-  }, 1024);
+  core::for_each_index(
+      static_cast<std::int64_t>(h.size()),
+      [&](std::int64_t i) {
+        if (h.recruits[i] != 0) {
+          h.recruits[i] = 0;
+          h.recruiter[i] = -1;
+        }
+        if (h.people[i] <= 0) return;
+        const core::CellIndex c = h.cell[i];
+        const auto s = static_cast<std::size_t>(c);
+        const int recruiter = recruiter_near_[s];  // -1 outside the core countries: refugees abroad take no side
+        bool active = false;
+        if (recruiter >= 0) {
+          const double grievance = h.hardship[i] * (1.0 - legitimacy[c]);
+          active = grievance - h.risk_aversion[i] * arrest_risk_[s] > cp.threshold;
+        }
+        const CivilianStatus status = active ? CivilianStatus::active : CivilianStatus::calm;
+        if (h.status[i] != status) h.status[i] = status;
+        if (active) {
+          core::Draws d(w.key, tick, Stream::recruitment, h.id[i]);
+          const double rate = w.factions[static_cast<std::size_t>(recruiter)].spec.doctrine.recruit_rate;
+          const auto joined = static_cast<std::int32_t>(core::binomial(d, h.people[i], rate));
+          if (joined > 0) {
+            h.recruits[i] = joined;
+            h.recruiter[i] = static_cast<std::int8_t>(recruiter);
+            h.people[i] -= joined;
+          }
+        }
+        // Only a household on the road, in danger or away from home can move today.
+        const bool may_move = h.destination[i] != core::kNoCell || hazard_[s] > 0 || h.displaced[i];
+        if (!spinning_up_ && may_move && flee(i)) moved.store(true, std::memory_order_relaxed);
+      },
+      1024);
   if (moved.load()) regroup_households();
 
   // Recruits join their group's nearest unit, in household order, so the
@@ -85,8 +88,10 @@ void Model::civilians_decide() {
         nearest_distance = d;
       }
     }
-    if (nearest < w.units.size()) w.units.strength[nearest] += h.recruits[i];
-    else add_unit(f, where, h.recruits[i]);
+    if (nearest < w.units.size())
+      w.units.strength[nearest] += h.recruits[i];
+    else
+      add_unit(f, where, h.recruits[i]);
   }
 }
 

@@ -41,71 +41,84 @@ void Model::update_control(double rate) {
   for (auto& layer : strength_here_) layer.setZero();
   for (std::size_t i = 0; i < w.units.size(); ++i)
     if (w.units.strength[i] > 0) strength_here_[w.units.faction[i]].data()[w.units.cell[i]] += w.units.strength[i];
-  core::for_each_index(cells, [&](std::int64_t c) {
-    std::int64_t gov = 0;
-    for (std::size_t f = 0; f < nf; ++f) {
-      const FactionKind kind = w.factions[f].spec.kind;
-      if (government_side(kind)) gov += strength_here_[f].data()[c] / (kind == FactionKind::peacekeeper ? 2 : 1);
-    }
-    scratch_.data()[c] = gov;
-  }, 1024);
-  core::for_each_index(static_cast<std::int64_t>(1 + nf), [&](std::int64_t t) {
-    if (t == 0) gov_sat_.build(scratch_);
-    else strength_sat_[static_cast<std::size_t>(t - 1)].build(strength_here_[static_cast<std::size_t>(t - 1)]);
-  }, 1);
+  core::for_each_index(
+      cells,
+      [&](std::int64_t c) {
+        std::int64_t gov = 0;
+        for (std::size_t f = 0; f < nf; ++f) {
+          const FactionKind kind = w.factions[f].spec.kind;
+          if (government_side(kind)) gov += strength_here_[f].data()[c] / (kind == FactionKind::peacekeeper ? 2 : 1);
+        }
+        scratch_.data()[c] = gov;
+      },
+      1024);
+  core::for_each_index(
+      static_cast<std::int64_t>(1 + nf),
+      [&](std::int64_t t) {
+        if (t == 0)
+          gov_sat_.build(scratch_);
+        else
+          strength_sat_[static_cast<std::size_t>(t - 1)].build(strength_here_[static_cast<std::size_t>(t - 1)]);
+      },
+      1);
 
   std::vector<std::size_t> groups, government;
   for (std::size_t f = 0; f < nf; ++f) {
-    if (insurgent_side(w.factions[f].spec.kind)) groups.push_back(f);
-    else if (government_side(w.factions[f].spec.kind)) government.push_back(f);
+    if (insurgent_side(w.factions[f].spec.kind))
+      groups.push_back(f);
+    else if (government_side(w.factions[f].spec.kind))
+      government.push_back(f);
   }
   const int r = cp.radius_cells, R = cp.admin_radius_cells;
-  core::for_each_index(cells, [&](std::int64_t c64) {
-    const auto c = static_cast<core::CellIndex>(c64);
-    if (!geo.is_core(c)) return;
-    const double thousands = static_cast<double>(population_sat_.square(c, r)) / 1000.0;
-    double G = static_cast<double>(gov_sat_.square(c, r));
-    if (gov_sat_.square(c, R) > 0)
-      G += cp.admin_presence * thousands * (w.support[kStateSide].data()[c] + w.compliance[kStateSide].data()[c]);
-    double top = 0, total = 0;
-    int top_group = -1;
-    for (const std::size_t f : groups) {
-      const auto a = static_cast<std::size_t>(w.factions[f].actor);
-      double I = static_cast<double>(strength_sat_[f].square(c, r));
-      if (strength_sat_[f].square(c, R) > 0)
-        I += cp.admin_presence * thousands * (w.support[a].data()[c] + w.compliance[a].data()[c]);
-      total += I;
-      if (I > top) {
-        top = I;
-        top_group = static_cast<int>(f);
-      }
-    }
-    float& ctl = w.control.data()[c];
-    const double target = (G - top) / (G + total + cp.min_presence);
-    ctl += static_cast<float>(rate * (target - ctl));
-    const std::uint8_t zone = ctl > 0.6f ? 1 : ctl > 0.2f ? 2 : ctl >= -0.2f ? 3 : ctl >= -0.6f ? 4 : 5;
-    w.zone.data()[c] = zone;
-
-    int who = -1;
-    if (zone <= 2) {
-      const int home = home_state_[static_cast<std::size_t>(geo.country.data()[c])];
-      if (home >= 0 && strength_sat_[static_cast<std::size_t>(home)].square(c, R) > 0) {
-        who = home;
-      } else {
-        std::int64_t best = 0;
-        for (const std::size_t f : government) {
-          const std::int64_t s = strength_sat_[f].square(c, R);
-          if (s > best) {
-            best = s;
-            who = static_cast<int>(f);
+  core::for_each_index(
+      cells,
+      [&](std::int64_t c64) {
+        const auto c = static_cast<core::CellIndex>(c64);
+        if (!geo.is_core(c)) return;
+        const double thousands = static_cast<double>(population_sat_.square(c, r)) / 1000.0;
+        double G = static_cast<double>(gov_sat_.square(c, r));
+        if (gov_sat_.square(c, R) > 0)
+          G += cp.admin_presence * thousands * (w.support[kStateSide].data()[c] + w.compliance[kStateSide].data()[c]);
+        double top = 0, total = 0;
+        int top_group = -1;
+        for (const std::size_t f : groups) {
+          const auto a = static_cast<std::size_t>(w.factions[f].actor);
+          double I = static_cast<double>(strength_sat_[f].square(c, r));
+          if (strength_sat_[f].square(c, R) > 0)
+            I += cp.admin_presence * thousands * (w.support[a].data()[c] + w.compliance[a].data()[c]);
+          total += I;
+          if (I > top) {
+            top = I;
+            top_group = static_cast<int>(f);
           }
         }
-      }
-    } else if (zone >= 4) {
-      who = top_group;
-    }
-    w.controller.data()[c] = static_cast<std::int8_t>(who);
-  }, 512);
+        float& ctl = w.control.data()[c];
+        const double target = (G - top) / (G + total + cp.min_presence);
+        ctl += static_cast<float>(rate * (target - ctl));
+        const std::uint8_t zone = ctl > 0.6f ? 1 : ctl > 0.2f ? 2 : ctl >= -0.2f ? 3 : ctl >= -0.6f ? 4 : 5;
+        w.zone.data()[c] = zone;
+
+        int who = -1;
+        if (zone <= 2) {
+          const int home = home_state_[static_cast<std::size_t>(geo.country.data()[c])];
+          if (home >= 0 && strength_sat_[static_cast<std::size_t>(home)].square(c, R) > 0) {
+            who = home;
+          } else {
+            std::int64_t best = 0;
+            for (const std::size_t f : government) {
+              const std::int64_t s = strength_sat_[f].square(c, R);
+              if (s > best) {
+                best = s;
+                who = static_cast<int>(f);
+              }
+            }
+          }
+        } else if (zone >= 4) {
+          who = top_group;
+        }
+        w.controller.data()[c] = static_cast<std::int8_t>(who);
+      },
+      512);
 }
 
 }  // namespace sahel::model

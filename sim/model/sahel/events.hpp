@@ -19,13 +19,13 @@
 namespace sahel::model {
 
 enum class EventType : std::uint8_t {
-  deploy,       // troops of a faction arrive at a place
-  withdraw,     // troops leave, at once or evenly until `until_tick`
-  doctrine,     // a faction's doctrine or funding changes
-  hostility,    // two factions start or stop fighting each other
-  sanctions,    // a cut to a faction's budget until `until_tick`
-  coup,         // a shock to legitimacy and to the state's morale
-  set,          // model-wide parameters (civilians, flight, legitimacy, combat, operations, control) change
+  deploy,            // troops of a faction arrive at a place
+  withdraw,          // troops leave, at once or evenly until `until_tick`
+  doctrine,          // a faction's doctrine or funding changes
+  hostility,         // two factions start or stop fighting each other
+  sanctions,         // a cut to a faction's budget until `until_tick`
+  coup,              // a shock to legitimacy and to the state's morale
+  set,               // model-wide parameters (civilians, flight, legitimacy, combat, operations, control) change
   legitimacy_shock,  // local legitimacy jumps up or down in a country or everywhere
   contract_start,    // a mercenary contract: payer, monthly fee, concession mines, troops
   contract_end,      // the contract's payments stop and the mercenaries leave
@@ -33,10 +33,9 @@ enum class EventType : std::uint8_t {
   base_close,        // a place leaves them; its units pull out
   border_closure,    // a country's border closes to refugees and/or armed groups' sanctuary
 };
-inline constexpr const char* kEventTypeNames[] = {"deploy",           "withdraw",       "doctrine",     "hostility",
-                                                  "sanctions",        "coup",           "set",          "legitimacy_shock",
-                                                  "contract_start",   "contract_end",   "base_open",    "base_close",
-                                                  "border_closure"};
+inline constexpr const char* kEventTypeNames[] = {
+    "deploy",           "withdraw",       "doctrine",     "hostility", "sanctions",  "coup",          "set",
+    "legitimacy_shock", "contract_start", "contract_end", "base_open", "base_close", "border_closure"};
 
 // What each type of event carries: one struct per type, in EventType order.
 namespace event {
@@ -73,7 +72,7 @@ struct SetParams {
   std::function<void(SahelParams&)> change;
 };
 struct LegitimacyShock {
-  int country = -1;  // -1: everywhere
+  int country = -1;   // -1: everywhere
   double change = 0;  // -1 to 1
 };
 struct ContractStart {
@@ -107,10 +106,10 @@ struct BorderClosure {
 };
 }  // namespace event
 
-using EventAction = std::variant<event::Deploy, event::Withdraw, event::DoctrineChange, event::Hostility,
-                                 event::Sanctions, event::Coup, event::SetParams, event::LegitimacyShock,
-                                 event::ContractStart, event::ContractEnd, event::BaseOpen, event::BaseClose,
-                                 event::BorderClosure>;
+using EventAction =
+    std::variant<event::Deploy, event::Withdraw, event::DoctrineChange, event::Hostility, event::Sanctions, event::Coup,
+                 event::SetParams, event::LegitimacyShock, event::ContractStart, event::ContractEnd, event::BaseOpen,
+                 event::BaseClose, event::BorderClosure>;
 static_assert(std::variant_size_v<EventAction> == std::size(kEventTypeNames), "one struct per event type");
 
 struct ScheduledEvent {

@@ -84,7 +84,8 @@ bool Model::flee(std::size_t i) {
         const double km = distance_km({geo.lon_of(g.x_of(c)), geo.lat_of(g.y_of(c))},
                                       {geo.lon_of(g.x_of(at)), geo.lat_of(g.y_of(at))});
         const double cost = 0.5 * (cost_here + geo.movement_cost.data()[at]);
-        double weight = dest.pull * std::exp(-km * cost / fp.distance_km) / (1.0 + 1000.0 * hazard_[static_cast<std::size_t>(at)]);
+        double weight =
+            dest.pull * std::exp(-km * cost / fp.distance_km) / (1.0 + 1000.0 * hazard_[static_cast<std::size_t>(at)]);
         if (dest.country != home_country) weight *= fp.abroad_preference;
         weights[k] = weight;
         total += weight;
@@ -105,8 +106,8 @@ bool Model::flee(std::size_t i) {
       }
     } else if (h.displaced[i] && h.cell[i] != h.home[i] && w.zone.data()[h.home[i]] <= 3 &&
                hazard_[static_cast<std::size_t>(h.home[i])] < fp.return_hazard && may_cross(c, h.home[i]) &&
-               d.uniform() < (geo.country.data()[c] == geo.country.data()[h.home[i]] ? fp.return_rate
-                                                                                 : fp.refugee_return_rate)) {
+               d.uniform() <
+                   (geo.country.data()[c] == geo.country.data()[h.home[i]] ? fp.return_rate : fp.refugee_return_rate)) {
       h.destination[i] = h.home[i];
     }
   }

@@ -42,8 +42,7 @@ double ring_signed_area_km2(const Ring& ring) {
 void toggle_crossings(const Ring& ring, LonLat p, bool& inside) {
   for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
     const LonLat a = ring[i], b = ring[j];
-    if ((a.lat > p.lat) != (b.lat > p.lat) &&
-        p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
+    if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
       inside = !inside;
   }
 }
@@ -56,8 +55,7 @@ void row_crossings(const std::vector<Ring>& rings, double lat, std::vector<doubl
   for (const Ring& ring : rings)
     for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
       const LonLat a = ring[i], b = ring[j];
-      if ((a.lat > lat) != (b.lat > lat))
-        out.push_back((b.lon - a.lon) * (lat - a.lat) / (b.lat - a.lat) + a.lon);
+      if ((a.lat > lat) != (b.lat > lat)) out.push_back((b.lon - a.lon) * (lat - a.lat) / (b.lat - a.lat) + a.lon);
     }
   std::sort(out.begin(), out.end());
 }
@@ -83,10 +81,9 @@ UnitVector unit_vector(LonLat p) {
 
 void check_inputs(const VectorMap& map, const Extent& e, const GeographyParams& p) {
   const auto finite = [](double v) { return std::isfinite(v); };
-  if (!(finite(e.lon_min) && finite(e.lon_max) && finite(e.lat_min) && finite(e.lat_max)) ||
-      e.lon_max <= e.lon_min || e.lat_max <= e.lat_min)
-    throw std::invalid_argument(
-        "geography: the extent is empty (expected lon_min < lon_max and lat_min < lat_max)");
+  if (!(finite(e.lon_min) && finite(e.lon_max) && finite(e.lat_min) && finite(e.lat_max)) || e.lon_max <= e.lon_min ||
+      e.lat_max <= e.lat_min)
+    throw std::invalid_argument("geography: the extent is empty (expected lon_min < lon_max and lat_min < lat_max)");
   if (!(e.cell_deg > 0) || !finite(e.cell_deg))
     throw std::invalid_argument("geography: the cell size must be a positive number of degrees");
   if (map.countries.size() > static_cast<std::size_t>(std::numeric_limits<std::int8_t>::max()))
@@ -99,8 +96,7 @@ void check_inputs(const VectorMap& map, const Extent& e, const GeographyParams& 
     if (!(p.movement_cost[t] > 0) || !finite(p.movement_cost[t]))
       throw std::invalid_argument("geography: movement costs must be finite and positive");
   }
-  if (!(p.floodplain_km >= 0))
-    throw std::invalid_argument("geography: floodplain_km must not be negative");
+  if (!(p.floodplain_km >= 0)) throw std::invalid_argument("geography: floodplain_km must not be negative");
 }
 
 // Country layer: a scanline even-odd fill per row; a cell goes to the first
@@ -119,9 +115,8 @@ void fill_countries(Geography& g) {
           for (std::size_t i = 0; i + 1 < cross.size(); i += 2) {
             // The cells whose centre longitude lies in [cross[i], cross[i+1]).
             const auto first_at_or_east = [&](double lon) {
-              int x = static_cast<int>(
-                  std::clamp(std::ceil((lon - g.extent.lon_min) / g.extent.cell_deg - 0.5), 0.0,
-                             static_cast<double>(w)));
+              int x = static_cast<int>(std::clamp(std::ceil((lon - g.extent.lon_min) / g.extent.cell_deg - 0.5), 0.0,
+                                                  static_cast<double>(w)));
               while (x > 0 && g.lon_of(x - 1) >= lon) --x;
               while (x < w && g.lon_of(x) < lon) ++x;
               return x;
@@ -149,8 +144,7 @@ void fill_river(Geography& g, const std::vector<std::vector<LonLat>>& river, dou
   };
   std::vector<Run> runs;
   for (const auto& line : river) {
-    if (line.size() == 1)
-      runs.push_back({line[0].lon, line[0].lon, line[0].lat, line[0].lat, line.data(), 1});
+    if (line.size() == 1) runs.push_back({line[0].lon, line[0].lon, line[0].lat, line[0].lat, line.data(), 1});
     for (std::size_t s = 0; s + 1 < line.size(); s += kRun) {
       const std::size_t count = std::min(kRun + 1, line.size() - s);
       Run r{line[s].lon, line[s].lon, line[s].lat, line[s].lat, line.data() + s, count};
@@ -166,14 +160,13 @@ void fill_river(Geography& g, const std::vector<std::vector<LonLat>>& river, dou
   const double slack = 1 + 1e-9;
   const double lat_margin = floodplain_km / kKmPerDegree * slack;
   core::for_each_index(g.grid.cells(), [&](std::int64_t c) {
-    const int x = g.grid.x_of(static_cast<core::CellIndex>(c)),
-              y = g.grid.y_of(static_cast<core::CellIndex>(c));
+    const int x = g.grid.x_of(static_cast<core::CellIndex>(c)), y = g.grid.y_of(static_cast<core::CellIndex>(c));
     const LonLat p{g.lon_of(x), g.lat_of(y)};
     const double lon_margin = lat_margin / std::max(std::cos(p.lat * kRad), 1e-9);
     std::uint8_t near = 0;
     for (const Run& r : runs) {
-      if (p.lat < r.lat0 - lat_margin || p.lat > r.lat1 + lat_margin ||
-          p.lon < r.lon0 - lon_margin || p.lon > r.lon1 + lon_margin)
+      if (p.lat < r.lat0 - lat_margin || p.lat > r.lat1 + lat_margin || p.lon < r.lon0 - lon_margin ||
+          p.lon > r.lon1 + lon_margin)
         continue;
       for (std::size_t i = 0; i < r.count && !near; ++i)
         near = segment_km(p, r.points[i], r.points[i + 1 < r.count ? i + 1 : i]) <= floodplain_km;
@@ -210,18 +203,15 @@ void fill_terrain(Geography& g, const GeographyParams& params) {
 core::CellIndex nearest_cell_of(const Geography& g, LonLat p, int k) {
   const core::Grid& grid = g.grid;
   const int px =
-      std::clamp(static_cast<int>(std::floor((p.lon - g.extent.lon_min) / g.extent.cell_deg)), 0,
-                 grid.width - 1);
+      std::clamp(static_cast<int>(std::floor((p.lon - g.extent.lon_min) / g.extent.cell_deg)), 0, grid.width - 1);
   const int py =
-      std::clamp(static_cast<int>(std::floor((p.lat - g.extent.lat_min) / g.extent.cell_deg)), 0,
-                 grid.height - 1);
+      std::clamp(static_cast<int>(std::floor((p.lat - g.extent.lat_min) / g.extent.cell_deg)), 0, grid.height - 1);
   core::CellIndex best = core::kNoCell;
   double best_km = std::numeric_limits<double>::infinity();
   int stop = std::max(grid.width, grid.height);
   for (int r = 0; r <= stop; ++r) {
     for (int y = py - r; y <= py + r; ++y)
-      for (int x = px - r; x <= px + r;
-           x += (y == py - r || y == py + r || x == px + r) ? 1 : 2 * r) {
+      for (int x = px - r; x <= px + r; x += (y == py - r || y == py + r || x == px + r) ? 1 : 2 * r) {
         const core::CellIndex c = grid.offset_xy(x, y, 0, 0);
         if (c == core::kNoCell || g.country.data()[c] != k) continue;
         const double km = distance_km(p, {g.lon_of(x), g.lat_of(y)});
@@ -256,8 +246,7 @@ std::vector<double> rural_weights(const Geography& g, const GeographyParams& par
       1);
   std::vector<double> weight(countries, 0.0);
   for (int y = 0; y < h; ++y)
-    for (std::size_t k = 0; k < countries; ++k)
-      weight[k] += row_weight[static_cast<std::size_t>(y) * countries + k];
+    for (std::size_t k = 0; k < countries; ++k) weight[k] += row_weight[static_cast<std::size_t>(y) * countries + k];
   return weight;
 }
 
@@ -265,12 +254,10 @@ std::vector<double> rural_weights(const Geography& g, const GeographyParams& par
 // that the extent cuts is weighed on the same grid grown to hold every core
 // country whole, so its cells inside the extent get the people they would
 // get on the whole map.
-std::vector<double> whole_country_weights(const VectorMap& map, const Geography& g,
-                                          const GeographyParams& params) {
+std::vector<double> whole_country_weights(const VectorMap& map, const Geography& g, const GeographyParams& params) {
   std::vector<double> weight = rural_weights(g, params);
   const Extent& e = g.extent;
-  const double lon1 = e.lon_min + g.grid.width * e.cell_deg,
-               lat1 = e.lat_min + g.grid.height * e.cell_deg;
+  const double lon1 = e.lon_min + g.grid.width * e.cell_deg, lat1 = e.lat_min + g.grid.height * e.cell_deg;
   double blon0 = e.lon_min, blon1 = lon1, blat0 = e.lat_min, blat1 = lat1;
   std::vector<std::size_t> cut;
   for (std::size_t k = 0; k < g.countries.size(); ++k) {
@@ -289,9 +276,7 @@ std::vector<double> whole_country_weights(const VectorMap& map, const Geography&
   if (cut.empty()) return weight;
   // Whole cells added on the west and south keep the cells aligned; one more
   // on each side guards against rounding.
-  const auto cells_over = [&](double over) {
-    return over > 0 ? std::ceil(over / e.cell_deg) + 1 : 0.0;
-  };
+  const auto cells_over = [&](double over) { return over > 0 ? std::ceil(over / e.cell_deg) + 1 : 0.0; };
   Extent grown = e;
   grown.lon_min = e.lon_min - cells_over(e.lon_min - blon0) * e.cell_deg;
   grown.lat_min = e.lat_min - cells_over(e.lat_min - blat0) * e.cell_deg;
@@ -307,26 +292,22 @@ std::vector<double> whole_country_weights(const VectorMap& map, const Geography&
 // all its towns) spread over the country's cells in proportion to
 // rural_weight[terrain] x cos(latitude). Camps are left out (their people
 // are refugees, placed by the scenario). Other countries get no one.
-void fill_population(Geography& g, const GeographyParams& params,
-                     const std::vector<double>& weight) {
+void fill_population(Geography& g, const GeographyParams& params, const std::vector<double>& weight) {
   std::vector<double> rural_per_weight(g.countries.size(), 0.0);
   for (std::size_t k = 0; k < g.countries.size(); ++k) {
     const CountryShape& country = g.countries[k];
     if (!country.core || weight[k] <= 0) continue;
     double towns = 0;
     for (const Place& p : g.places)
-      if (p.kind == PlaceKind::town && p.country == country.code)
-        towns += static_cast<double>(p.population);
-    rural_per_weight[k] =
-        std::max(0.0, static_cast<double>(country.population) - towns) / weight[k];
+      if (p.kind == PlaceKind::town && p.country == country.code) towns += static_cast<double>(p.population);
+    rural_per_weight[k] = std::max(0.0, static_cast<double>(country.population) - towns) / weight[k];
   }
   core::for_each_index(g.grid.cells(), [&](std::int64_t c) {
     const int k = g.country.data()[c];
-    g.population.data()[c] =
-        k >= 0 ? rural_per_weight[static_cast<std::size_t>(k)] *
-                     params.rural_weight[g.terrain.data()[c]] *
-                     std::cos(g.lat_of(g.grid.y_of(static_cast<core::CellIndex>(c))) * kRad)
-               : 0.0;
+    g.population.data()[c] = k >= 0 ? rural_per_weight[static_cast<std::size_t>(k)] *
+                                          params.rural_weight[g.terrain.data()[c]] *
+                                          std::cos(g.lat_of(g.grid.y_of(static_cast<core::CellIndex>(c))) * kRad)
+                                    : 0.0;
   });
   // Towns, in map order, spread evenly over their footprints.
   for (std::size_t i = 0; i < g.places.size(); ++i) {
@@ -360,8 +341,7 @@ void fill_place_cells(Geography& g, const GeographyParams& params) {
     if (g.country.data()[c] != k) c = nearest_cell_of(g, p.at, k);
     if (c == core::kNoCell) continue;
     const double area = static_cast<double>(p.population) / std::max(1.0, params.town_density);
-    const auto n = static_cast<std::size_t>(
-        std::max(1.0, std::round(area / cell_area_km2(g.extent, g.grid.y_of(c)))));
+    const auto n = static_cast<std::size_t>(std::max(1.0, std::round(area / cell_area_km2(g.extent, g.grid.y_of(c)))));
     const int reach = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n)))) + 1;
     std::vector<std::pair<double, core::CellIndex>> near;
     for (int dy = -reach; dy <= reach; ++dy)
@@ -379,8 +359,7 @@ void fill_place_cells(Geography& g, const GeographyParams& params) {
 void fill_border(Geography& g) {
   const core::Grid& grid = g.grid;
   core::for_each_index(grid.cells(), [&](std::int64_t c) {
-    const int x = grid.x_of(static_cast<core::CellIndex>(c)),
-              y = grid.y_of(static_cast<core::CellIndex>(c));
+    const int x = grid.x_of(static_cast<core::CellIndex>(c)), y = grid.y_of(static_cast<core::CellIndex>(c));
     const std::int8_t k = g.country.data()[c];
     std::uint8_t border = 0;
     constexpr int kDx[4] = {1, -1, 0, 0}, kDy[4] = {0, 0, 1, -1};
@@ -433,8 +412,7 @@ Geography rasterise(const VectorMap& map, const Extent& extent, const GeographyP
   const double width = std::ceil((extent.lon_max - extent.lon_min) / extent.cell_deg - 1e-9);
   const double height = std::ceil((extent.lat_max - extent.lat_min) / extent.cell_deg - 1e-9);
   if (width * height > std::numeric_limits<core::CellIndex>::max())
-    throw std::invalid_argument(
-        "geography: the extent holds more than 2^31 - 1 cells at this cell size");
+    throw std::invalid_argument("geography: the extent holds more than 2^31 - 1 cells at this cell size");
 
   Geography g;
   g.grid = core::Grid{static_cast<int>(width), static_cast<int>(height), false};
@@ -477,8 +455,7 @@ double distance_to_polyline_km(LonLat p, const std::vector<LonLat>& line) {
   if (line.empty()) return std::numeric_limits<double>::infinity();
   if (line.size() == 1) return segment_km(p, line[0], line[0]);
   double best = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i + 1 < line.size(); ++i)
-    best = std::min(best, segment_km(p, line[i], line[i + 1]));
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) best = std::min(best, segment_km(p, line[i], line[i + 1]));
   return best;
 }
 
@@ -506,8 +483,7 @@ bool contains(const std::vector<Ring>& rings, LonLat p) {
 double cell_area_km2(const Extent& extent, int y) {
   const double south = (extent.lat_min + y * extent.cell_deg) * kRad;
   const double north = (extent.lat_min + (y + 1) * extent.cell_deg) * kRad;
-  return kEarthRadiusKm * kEarthRadiusKm * extent.cell_deg * kRad *
-         (std::sin(north) - std::sin(south));
+  return kEarthRadiusKm * kEarthRadiusKm * extent.cell_deg * kRad * (std::sin(north) - std::sin(south));
 }
 
 }  // namespace sahel::model

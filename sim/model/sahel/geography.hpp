@@ -25,9 +25,9 @@ struct Extent {
 // Rules that turn the vector map into layers; every default is documented
 // in docs/model.md (most are assumptions).
 struct GeographyParams {
-  double desert_south_lat = 18.0;     // north of this: desert
-  double steppe_south_lat = 14.5;     // between this and desert_south_lat: steppe; south of it: savanna
-  double floodplain_km = 12.0;        // within this distance of the river: floodplain
+  double desert_south_lat = 18.0;       // north of this: desert
+  double steppe_south_lat = 14.5;       // between this and desert_south_lat: steppe; south of it: savanna
+  double floodplain_km = 12.0;          // within this distance of the river: floodplain
   double urban_min_population = 50000;  // a place this large makes its cell urban
   // Relative rural population density per terrain (desert, steppe, savanna,
   // floodplain, urban) used to spread each core country's rural population.
@@ -46,14 +46,14 @@ struct Geography {
   std::vector<Place> places;            // index = value of nearest_place
   std::vector<Mine> mines;
   std::vector<Base> bases;
-  core::Layer<std::int8_t> country;        // index into countries, -1 outside every country
-  core::Layer<std::uint8_t> terrain;       // Terrain
+  core::Layer<std::int8_t> country;   // index into countries, -1 outside every country
+  core::Layer<std::uint8_t> terrain;  // Terrain
   core::Layer<float> movement_cost;
-  core::Layer<double> population;          // people living in the cell at the start
-  core::Layer<float> resource;             // sum of mine values in the cell
-  core::Layer<std::uint8_t> border;        // 1 if a 4-neighbour lies in another country
-  core::Layer<std::uint8_t> river;         // 1 if within floodplain_km of the river
-  core::Layer<std::int16_t> nearest_place; // index of the nearest place (for event locations)
+  core::Layer<double> population;           // people living in the cell at the start
+  core::Layer<float> resource;              // sum of mine values in the cell
+  core::Layer<std::uint8_t> border;         // 1 if a 4-neighbour lies in another country
+  core::Layer<std::uint8_t> river;          // 1 if within floodplain_km of the river
+  core::Layer<std::int16_t> nearest_place;  // index of the nearest place (for event locations)
   // Per place: the cells it covers (a town's footprint, nearest cells of
   // its own country first; a camp's single cell); empty outside the extent.
   std::vector<std::vector<core::CellIndex>> place_cells;

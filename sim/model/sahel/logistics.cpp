@@ -101,8 +101,9 @@ void Model::run_logistics() {
         const int size = std::max(1, d.unit_size);
         while (fac.enlist_pool >= size) {
           fac.enlist_pool -= size;
-          const core::CellIndex at = fac.capital != core::kNoCell ? fac.capital
-                                     : fac.objective_cells.empty() ? core::kNoCell : fac.objective_cells.front();
+          const core::CellIndex at = fac.capital != core::kNoCell  ? fac.capital
+                                     : fac.objective_cells.empty() ? core::kNoCell
+                                                                   : fac.objective_cells.front();
           if (at == core::kNoCell) break;
           add_unit(static_cast<int>(f), at, size);
           fac.fighters.recruited += size;

@@ -77,7 +77,8 @@ Model::Model(World world)
     const double people = std::log1p(static_cast<double>(std::max<std::int64_t>(p.population, 1000)) / 1000.0);
     d.pull = p.kind == PlaceKind::camp ? world_.params.flight.camp_pull * people : people;
     destinations_.push_back(std::move(d));
-    if (p.kind == PlaceKind::town) town_cells_.insert(town_cells_.end(), geo.place_cells[i].begin(), geo.place_cells[i].end());
+    if (p.kind == PlaceKind::town)
+      town_cells_.insert(town_cells_.end(), geo.place_cells[i].begin(), geo.place_cells[i].end());
   }
   for (std::size_t k = 0; k < geo.countries.size(); ++k) {
     if (geo.countries[k].core) continue;
@@ -99,18 +100,21 @@ Model::Model(World world)
   // Per core cell, the kNearestDestinations destinations nearest to it
   // (first cell of each; ties to the lower index); -1 pads.
   nearest_destinations_.assign(cells * kNearestDestinations, -1);
-  core::for_each_index(g.cells(), [&](std::int64_t c64) {
-    const auto c = static_cast<core::CellIndex>(c64);
-    if (geo.country.data()[c] < 0) return;
-    std::vector<std::pair<double, int>> by_distance;
-    for (std::size_t d = 0; d < destinations_.size(); ++d)
-      by_distance.emplace_back(km_between(geo, c, destinations_[d].cells.front()), static_cast<int>(d));
-    const std::size_t n = std::min<std::size_t>(kNearestDestinations, by_distance.size());
-    std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(n), by_distance.end());
-    for (std::size_t j = 0; j < n; ++j)
-      nearest_destinations_[static_cast<std::size_t>(c) * kNearestDestinations + j] =
-          static_cast<std::int16_t>(by_distance[j].second);
-  }, 256);
+  core::for_each_index(
+      g.cells(),
+      [&](std::int64_t c64) {
+        const auto c = static_cast<core::CellIndex>(c64);
+        if (geo.country.data()[c] < 0) return;
+        std::vector<std::pair<double, int>> by_distance;
+        for (std::size_t d = 0; d < destinations_.size(); ++d)
+          by_distance.emplace_back(km_between(geo, c, destinations_[d].cells.front()), static_cast<int>(d));
+        const std::size_t n = std::min<std::size_t>(kNearestDestinations, by_distance.size());
+        std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(n), by_distance.end());
+        for (std::size_t j = 0; j < n; ++j)
+          nearest_destinations_[static_cast<std::size_t>(c) * kNearestDestinations + j] =
+              static_cast<std::int16_t>(by_distance[j].second);
+      },
+      256);
 
   home_state_.assign(geo.countries.size(), -1);
   closed_to_civilians_.assign(geo.countries.size(), 0);
@@ -235,7 +239,9 @@ void Model::place_displaced() {
   regroup_households();
 }
 
-void Model::regroup_households() { civilian_buckets_.build(world_.geo.grid.cells(), world_.civilians.cell); }
+void Model::regroup_households() {
+  civilian_buckets_.build(world_.geo.grid.cells(), world_.civilians.cell);
+}
 
 std::uint32_t Model::add_unit(int faction, core::CellIndex cell, std::int32_t strength) {
   return model::add_unit(world_, faction, cell, strength, Posture::patrol);
@@ -300,7 +306,8 @@ std::int64_t Model::remove_fighters(int faction, std::int64_t count, int country
     if (u.faction[i] == faction && u.strength[i] > 0 &&
         (country < 0 || world_.geo.country.data()[u.cell[i]] == country))
       order.push_back(i);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return u.strength[a] > u.strength[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return u.strength[a] > u.strength[b]; });
   Faction& fac = world_.factions[static_cast<std::size_t>(faction)];
   std::int64_t removed = 0;
   for (std::size_t i : order) {
@@ -325,8 +332,8 @@ void Model::keep_records() {
   if (std::find(h.people.begin(), h.people.end(), 0) == h.people.end()) return;  // nobody left a household empty
   keep.assign(h.size(), 0);
   for (std::size_t i = 0; i < h.size(); ++i) keep[i] = h.people[i] > 0;
-  core::compact(keep, h.id, h.cell, h.home, h.destination, h.people, h.hardship, h.risk_aversion, h.status,
-                h.displaced, h.recruits, h.recruiter);
+  core::compact(keep, h.id, h.cell, h.home, h.destination, h.people, h.hardship, h.risk_aversion, h.status, h.displaced,
+                h.recruits, h.recruiter);
   regroup_households();  // indices shifted
 }
 
@@ -370,37 +377,40 @@ Census Model::census() const {
   const std::int8_t* country = geo.country.data();
   std::vector<std::uint8_t> core_country(nk, 0);
   for (std::size_t k = 0; k < nk; ++k) core_country[k] = geo.countries[k].core ? 1 : 0;
-  core::for_each_index(blocks, [&](std::int64_t b) {
-    Sums& s = partial[static_cast<std::size_t>(b)];
-    s.by_country.assign(4 * nk, 0);
-    s.support.assign(na, 0.0);
-    std::int64_t* by_country = s.by_country.data();
-    for (std::int64_t c = b * kBlock; c < std::min(cells, (b + 1) * kBlock); ++c) {
-      const int here = country[c];
-      std::int64_t in_cell = 0;
-      for (const std::uint32_t i : civilian_buckets_.in_cell(static_cast<core::CellIndex>(c))) {
-        const std::int64_t p = h.people[i];
-        const int home = country[h.home[i]];
-        in_cell += p;
-        if (h.displaced[i]) s.displaced += p;
-        if (h.status[i] == CivilianStatus::active) s.active += p;
-        if (home >= 0) {
-          by_country[4 * home] += p;
-          if (h.displaced[i] && here == home) by_country[4 * home + 1] += p;
+  core::for_each_index(
+      blocks,
+      [&](std::int64_t b) {
+        Sums& s = partial[static_cast<std::size_t>(b)];
+        s.by_country.assign(4 * nk, 0);
+        s.support.assign(na, 0.0);
+        std::int64_t* by_country = s.by_country.data();
+        for (std::int64_t c = b * kBlock; c < std::min(cells, (b + 1) * kBlock); ++c) {
+          const int here = country[c];
+          std::int64_t in_cell = 0;
+          for (const std::uint32_t i : civilian_buckets_.in_cell(static_cast<core::CellIndex>(c))) {
+            const std::int64_t p = h.people[i];
+            const int home = country[h.home[i]];
+            in_cell += p;
+            if (h.displaced[i]) s.displaced += p;
+            if (h.status[i] == CivilianStatus::active) s.active += p;
+            if (home >= 0) {
+              by_country[4 * home] += p;
+              if (h.displaced[i] && here == home) by_country[4 * home + 1] += p;
+            }
+            if (here != home) {
+              s.abroad += p;
+              if (home >= 0) by_country[4 * home + 2] += p;
+              if (here >= 0) by_country[4 * here + 3] += p;
+            }
+          }
+          s.people += in_cell;
+          if (in_cell > 0 && here >= 0 && core_country[static_cast<std::size_t>(here)]) {
+            s.inside += in_cell;
+            for (std::size_t a = 0; a < na; ++a) s.support[a] += static_cast<double>(in_cell) * w.support[a].data()[c];
+          }
         }
-        if (here != home) {
-          s.abroad += p;
-          if (home >= 0) by_country[4 * home + 2] += p;
-          if (here >= 0) by_country[4 * here + 3] += p;
-        }
-      }
-      s.people += in_cell;
-      if (in_cell > 0 && here >= 0 && core_country[static_cast<std::size_t>(here)]) {
-        s.inside += in_cell;
-        for (std::size_t a = 0; a < na; ++a) s.support[a] += static_cast<double>(in_cell) * w.support[a].data()[c];
-      }
-    }
-  }, 1);
+      },
+      1);
   Sums sums;
   sums.by_country.assign(4 * nk, 0);
   sums.support.assign(na, 0.0);
@@ -442,7 +452,9 @@ Census Model::census() const {
 std::string Model::state_digest() const {
   const World& w = world_;
   core::Sha256 h;
-  auto layer = [&](const core::Layer<float>& l) { h.update(l.data(), sizeof(float) * static_cast<std::size_t>(l.size())); };
+  auto layer = [&](const core::Layer<float>& l) {
+    h.update(l.data(), sizeof(float) * static_cast<std::size_t>(l.size()));
+  };
   h.update(&w.tick, sizeof w.tick);
   h.update(w.units.id);
   h.update(w.units.cell);

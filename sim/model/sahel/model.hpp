@@ -41,14 +41,14 @@ struct Census {
   int tick = 0;
   std::vector<FactionCensus> factions;
   std::vector<CountryCensus> countries;  // per country of the map
-  std::int64_t population = 0;   // people alive in households
-  std::int64_t dead = 0;         // civilians killed since the start
-  std::int64_t displaced = 0;    // people away from home (inside or outside their country)
-  std::int64_t refugees = 0;     // people outside their home country
-  std::int64_t active = 0;       // active supporters of the insurgency
-  std::int64_t recruited = 0;    // people who joined armed groups this day
-  double mean_legitimacy = 0;    // population-weighted support for the state side, core cells
-  double reputation = 0;         // mean of the states' reputations, weighted by their countries' people
+  std::int64_t population = 0;           // people alive in households
+  std::int64_t dead = 0;                 // civilians killed since the start
+  std::int64_t displaced = 0;            // people away from home (inside or outside their country)
+  std::int64_t refugees = 0;             // people outside their home country
+  std::int64_t active = 0;               // active supporters of the insurgency
+  std::int64_t recruited = 0;            // people who joined armed groups this day
+  double mean_legitimacy = 0;            // population-weighted support for the state side, core cells
+  double reputation = 0;                 // mean of the states' reputations, weighted by their countries' people
 };
 
 class Model {
@@ -130,7 +130,9 @@ class Model {
   // Net loyalty of the residents of c to an actor: its support and
   // compliance there minus the strongest hostile actor's support (0-1).
   float loyalty(int actor, core::CellIndex c) const { return loyalty_[static_cast<std::size_t>(actor)][c]; }
-  bool actors_hostile(int a, int b) const { return actor_hostile_[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)] != 0; }
+  bool actors_hostile(int a, int b) const {
+    return actor_hostile_[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)] != 0;
+  }
 
   World world_;
   core::PhaseList phases_;
@@ -138,9 +140,9 @@ class Model {
   bool spinning_up_ = false;
   // Sensing products.
   int n_factions_ = 0;
-  std::size_t n_views_ = 0;  // views in use today
+  std::size_t n_views_ = 0;                               // views in use today
   std::vector<core::Layer<std::int64_t>> strength_here_;  // per faction, fighters per cell
-  std::vector<core::SummedAreaTable> strength_sat_;        // per faction
+  std::vector<core::SummedAreaTable> strength_sat_;       // per faction
   // What a faction sees: the strength of those it fights, the part of it
   // it knows of, and its side's strength that it does not fight (itself
   // included). Factions that fight the same enemies with the same
@@ -183,7 +185,7 @@ class Model {
   };
   std::vector<Destination> destinations_;
   std::vector<std::int16_t> nearest_destinations_;  // kNearestDestinations per cell
-  std::vector<core::CellIndex> town_cells_;        // patrol waypoints
+  std::vector<core::CellIndex> town_cells_;         // patrol waypoints
   // Per unit, today: the hostile unit it raids or pursues (-1: none), and
   // scratch for the second pass of movement.
   std::vector<std::int32_t> quarry_;

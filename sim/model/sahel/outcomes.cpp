@@ -12,7 +12,8 @@ const std::vector<OutcomeMetricInfo> kCatalogue = {
     {"militant_cells_end", "cells", "cells of the three countries held by militant factions on the last day"},
     {"militant_cells_peak", "cells", "the most cells held by militant factions on any day"},
     {"insurgent_cells_end", "cells", "cells held by militant or separatist factions on the last day"},
-    {"government_cells_end", "cells", "cells held by the government side (state, foreign, mercenary, peacekeeper) on the last day"},
+    {"government_cells_end", "cells",
+     "cells held by the government side (state, foreign, mercenary, peacekeeper) on the last day"},
     {"civilians_killed", "people", "civilians killed over the run, by anyone"},
     {"civilians_killed_by_state", "people", "civilians killed by state forces"},
     {"civilians_killed_by_foreign", "people", "civilians killed by foreign troops"},
@@ -40,7 +41,8 @@ const std::vector<OutcomeMetricInfo> kCatalogue = {
     {"battles", "events", "battles over the run"},
     {"violence_against_civilians_events", "events", "events of violence against civilians over the run"},
     {"remote_violence_events", "events", "explosions and remote violence (IEDs, shelling, air strikes) over the run"},
-    {"battle_deaths", "people", "deaths in battles and remote violence involving a government-side force (state-based, as UCDP counts)"},
+    {"battle_deaths", "people",
+     "deaths in battles and remote violence involving a government-side force (state-based, as UCDP counts)"},
 };
 
 constexpr int kKinds = 6;
@@ -52,11 +54,15 @@ std::int64_t cells_held(const Census& c, const World& w, bool (*side)(FactionKin
   return n;
 }
 
-bool militant(FactionKind k) { return k == FactionKind::militant; }
+bool militant(FactionKind k) {
+  return k == FactionKind::militant;
+}
 
 }  // namespace
 
-const std::vector<OutcomeMetricInfo>& outcome_metric_catalogue() { return kCatalogue; }
+const std::vector<OutcomeMetricInfo>& outcome_metric_catalogue() {
+  return kCatalogue;
+}
 
 int outcome_metric_index(const std::string& name) {
   for (std::size_t i = 0; i < kCatalogue.size(); ++i)
@@ -88,15 +94,24 @@ void add_day(OutcomeTally& t, const World& world, const Census& today) {
   t.legitimacy_sum += today.mean_legitimacy;
   t.days += 1;
   for (const ConflictEvent& e : world.events_today) {
-    const bool state_based = (e.actor1 >= 0 && government_side(world.factions[static_cast<std::size_t>(e.actor1)].spec.kind)) ||
-                             (e.actor2 >= 0 && government_side(world.factions[static_cast<std::size_t>(e.actor2)].spec.kind));
+    const bool state_based =
+        (e.actor1 >= 0 && government_side(world.factions[static_cast<std::size_t>(e.actor1)].spec.kind)) ||
+        (e.actor2 >= 0 && government_side(world.factions[static_cast<std::size_t>(e.actor2)].spec.kind));
     switch (e.kind) {
-      case EventKind::battle: t.battles += 1; break;
-      case EventKind::violence_against_civilians: t.violence_events += 1; break;
-      case EventKind::remote_violence: t.remote_events += 1; break;
-      case EventKind::strategic: break;
+      case EventKind::battle:
+        t.battles += 1;
+        break;
+      case EventKind::violence_against_civilians:
+        t.violence_events += 1;
+        break;
+      case EventKind::remote_violence:
+        t.remote_events += 1;
+        break;
+      case EventKind::strategic:
+        break;
     }
-    if ((e.kind == EventKind::battle || e.kind == EventKind::remote_violence) && state_based) t.battle_deaths += e.fatalities;
+    if ((e.kind == EventKind::battle || e.kind == EventKind::remote_violence) && state_based)
+      t.battle_deaths += e.fatalities;
   }
 }
 

@@ -31,8 +31,8 @@ struct OutcomeTally {
   std::vector<std::int64_t> civilians_killed;  // per faction, since the start
   std::int64_t militant_cells_peak = 0;
   std::int64_t displaced_peak = 0;
-  std::int64_t joined = 0;        // people who joined armed groups
-  double legitimacy_sum = 0;      // of the daily mean local legitimacy, for its average
+  std::int64_t joined = 0;    // people who joined armed groups
+  double legitimacy_sum = 0;  // of the daily mean local legitimacy, for its average
   std::int64_t battles = 0, violence_events = 0, remote_events = 0;  // events by type
   std::int64_t battle_deaths = 0;  // deaths in battles and remote violence with a government-side actor (state-based)
 };

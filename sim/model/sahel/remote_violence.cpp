@@ -34,8 +34,12 @@ namespace sahel::model {
 
 namespace {
 
-bool moving(Posture p) { return p == Posture::patrol || p == Posture::pursue || p == Posture::withdraw; }
-bool holding(Posture p) { return p == Posture::garrison || p == Posture::train; }
+bool moving(Posture p) {
+  return p == Posture::patrol || p == Posture::pursue || p == Posture::withdraw;
+}
+bool holding(Posture p) {
+  return p == Posture::garrison || p == Posture::train;
+}
 
 }  // namespace
 
@@ -94,8 +98,8 @@ void Model::strike_remotely() {
       u.strength[k] -= static_cast<std::int32_t>(dead);
       book_losses(u.faction[k], dead);
       w.violence.data()[u.cell[k]] += static_cast<float>(dead);
-      w.events_today.push_back({w.tick, EventKind::remote_violence, kind.sub, f, static_cast<int>(u.faction[k]), u.cell[k],
-                                dead, 0, kind.sub == SubEvent::ied ? "IED" : "shelling"});
+      w.events_today.push_back({w.tick, EventKind::remote_violence, kind.sub, f, static_cast<int>(u.faction[k]),
+                                u.cell[k], dead, 0, kind.sub == SubEvent::ied ? "IED" : "shelling"});
     }
   }
 
@@ -133,7 +137,8 @@ void Model::strike_remotely() {
       // The strike hits one unit: the strongest hostile one there (ties: lower index).
       std::int64_t hit = -1;
       for (std::uint32_t k : unit_buckets_.in_cell(target))
-        if (w.hostile[f][u.faction[k]] && u.strength[k] > 0 && (hit < 0 || u.strength[k] > u.strength[static_cast<std::size_t>(hit)]))
+        if (w.hostile[f][u.faction[k]] && u.strength[k] > 0 &&
+            (hit < 0 || u.strength[k] > u.strength[static_cast<std::size_t>(hit)]))
           hit = k;
       if (hit < 0) continue;
       const auto k = static_cast<std::size_t>(hit);
@@ -142,7 +147,8 @@ void Model::strike_remotely() {
       const std::int64_t killed = core::binomial(draws, u.strength[k], d.air_strike_lethality * (1.0 - protection));
       u.strength[k] -= static_cast<std::int32_t>(killed);
       book_losses(u.faction[k], killed);
-      const double exposure = std::min(1.0, static_cast<double>(population_here_[static_cast<std::size_t>(target)]) / 10000.0);
+      const double exposure =
+          std::min(1.0, static_cast<double>(population_here_[static_cast<std::size_t>(target)]) / 10000.0);
       const double blind = 1.0 - loyalty(fac.actor, target);
       const std::int64_t civilians = kill_civilians(
           target, core::poisson(draws, d.civilian_harm * static_cast<double>(fighters) / 100.0 * exposure * blind));

@@ -40,13 +40,11 @@ void Model::deploy_troops(int faction, core::CellIndex cell, int troops) {
   fac.fighters.deployed += troops;
 }
 
-void Model::schedule_withdrawal(int faction, int troops, int until, int country,
-                                ConflictEvent& log) {
+void Model::schedule_withdrawal(int faction, int troops, int until, int country, ConflictEvent& log) {
   World& w = world_;
   std::int64_t present = 0;
   for (std::size_t i = 0; i < w.units.size(); ++i)
-    if (w.units.faction[i] == faction &&
-        (country < 0 || w.geo.country.data()[w.units.cell[i]] == country)) {
+    if (w.units.faction[i] == faction && (country < 0 || w.geo.country.data()[w.units.cell[i]] == country)) {
       present += w.units.strength[i];
       if (log.cell == core::kNoCell) log.cell = w.units.cell[i];
     }
@@ -102,11 +100,9 @@ void Model::apply_events() {
   // closure dated today can follow one that ended yesterday.
   for (const World::BorderClosure& b : w.closed_borders)
     if (b.until >= 0 && w.tick > b.until)
-      w.events_today.push_back(
-          {w.tick, EventKind::strategic, SubEvent::none, -1, -1, country_cell(w.geo, b.country), 0, 0,
-           "border reopened: " + w.geo.countries[static_cast<std::size_t>(b.country)].code});
-  std::erase_if(w.closed_borders,
-                [&](const World::BorderClosure& b) { return b.until >= 0 && w.tick > b.until; });
+      w.events_today.push_back({w.tick, EventKind::strategic, SubEvent::none, -1, -1, country_cell(w.geo, b.country), 0,
+                                0, "border reopened: " + w.geo.countries[static_cast<std::size_t>(b.country)].code});
+  std::erase_if(w.closed_borders, [&](const World::BorderClosure& b) { return b.until >= 0 && w.tick > b.until; });
 
   while (w.next_event < w.schedule.size() && w.schedule[w.next_event].tick <= w.tick) {
     const ScheduledEvent& e = w.schedule[w.next_event++];

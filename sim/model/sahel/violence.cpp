@@ -46,7 +46,8 @@ void Model::harm_civilians() {
     std::vector<std::int64_t> strength(w.factions.size(), 0);
     for (std::size_t i = 0; i < u.size(); ++i) strength[u.faction[i]] += u.strength[i];
     for (std::size_t f = 0; f < w.factions.size(); ++f)
-      per_hundred[f] = w.factions[f].recent_losses * 100.0 / static_cast<double>(std::max<std::int64_t>(100, strength[f]));
+      per_hundred[f] =
+          w.factions[f].recent_losses * 100.0 / static_cast<double>(std::max<std::int64_t>(100, strength[f]));
   }
 
   struct Intent {
@@ -54,38 +55,42 @@ void Model::harm_civilians() {
     bool selective = false;
   };
   std::vector<Intent> intents(u.size());
-  core::for_each_index(static_cast<std::int64_t>(u.size()), [&](std::int64_t i) {
-    const auto f = static_cast<std::size_t>(u.faction[i]);
-    const Faction& fac = w.factions[f];
-    const Doctrine& d = fac.spec.doctrine;
-    const core::CellIndex c = u.cell[i];
-    if (d.one_sided_violence <= 0 || u.strength[i] <= 0 || !geo.is_core(c) ||
-        population_here_[static_cast<std::size_t>(c)] <= 0)
-      return;
-    const auto a = static_cast<std::size_t>(fac.actor);
-    const double contest = std::min(1.0, static_cast<double>(view(f).hostile_sat.square(c, contest_r)) / 100.0 +
-                                             static_cast<double>(w.heat[a].data()[c]));
-    if (contest <= 0) return;
-    double suspicion = 0;
-    for (std::size_t b = 0; b < na; ++b)
-      if (actors_hostile(static_cast<int>(a), static_cast<int>(b)))
-        suspicion = std::max(suspicion, static_cast<double>(w.support[b].data()[c] + w.compliance[b].data()[c]));
-    const double p = d.one_sided_violence * contest * (0.25 + std::min(1.0, suspicion)) *
-                     (1.0 + d.reprisal_sensitivity * per_hundred[f]);
-    core::Draws draws(w.key, tick, Stream::massacre, u.id[i]);
-    if (draws.uniform() >= p) return;
-    Intent& intent = intents[static_cast<std::size_t>(i)];
-    intent.selective = draws.uniform() < loyalty(fac.actor, c);
-    if (intent.selective) {
-      intent.victims = 1 + core::poisson(draws, d.selective_victims);
-    } else {
-      const double alpha = std::max(0.1, d.massacre_tail);
-      const double scale = d.massacre_lethality / std::pow(2.0, 1.0 / alpha);  // the Pareto median is scale * 2^(1/alpha)
-      const double size = scale * std::pow(1.0 - draws.uniform(), -1.0 / alpha);
-      // No more victims than twice the unit's fighters in one day.
-      intent.victims = static_cast<std::int64_t>(std::ceil(std::min(size, 2.0 * u.strength[i])));
-    }
-  }, 64);
+  core::for_each_index(
+      static_cast<std::int64_t>(u.size()),
+      [&](std::int64_t i) {
+        const auto f = static_cast<std::size_t>(u.faction[i]);
+        const Faction& fac = w.factions[f];
+        const Doctrine& d = fac.spec.doctrine;
+        const core::CellIndex c = u.cell[i];
+        if (d.one_sided_violence <= 0 || u.strength[i] <= 0 || !geo.is_core(c) ||
+            population_here_[static_cast<std::size_t>(c)] <= 0)
+          return;
+        const auto a = static_cast<std::size_t>(fac.actor);
+        const double contest = std::min(1.0, static_cast<double>(view(f).hostile_sat.square(c, contest_r)) / 100.0 +
+                                                 static_cast<double>(w.heat[a].data()[c]));
+        if (contest <= 0) return;
+        double suspicion = 0;
+        for (std::size_t b = 0; b < na; ++b)
+          if (actors_hostile(static_cast<int>(a), static_cast<int>(b)))
+            suspicion = std::max(suspicion, static_cast<double>(w.support[b].data()[c] + w.compliance[b].data()[c]));
+        const double p = d.one_sided_violence * contest * (0.25 + std::min(1.0, suspicion)) *
+                         (1.0 + d.reprisal_sensitivity * per_hundred[f]);
+        core::Draws draws(w.key, tick, Stream::massacre, u.id[i]);
+        if (draws.uniform() >= p) return;
+        Intent& intent = intents[static_cast<std::size_t>(i)];
+        intent.selective = draws.uniform() < loyalty(fac.actor, c);
+        if (intent.selective) {
+          intent.victims = 1 + core::poisson(draws, d.selective_victims);
+        } else {
+          const double alpha = std::max(0.1, d.massacre_tail);
+          const double scale =
+              d.massacre_lethality / std::pow(2.0, 1.0 / alpha);  // the Pareto median is scale * 2^(1/alpha)
+          const double size = scale * std::pow(1.0 - draws.uniform(), -1.0 / alpha);
+          // No more victims than twice the unit's fighters in one day.
+          intent.victims = static_cast<std::int64_t>(std::ceil(std::min(size, 2.0 * u.strength[i])));
+        }
+      },
+      64);
 
   const double selective_blame = w.params.legitimacy.selective_blame;
   for (std::size_t i = 0; i < u.size(); ++i) {
@@ -99,8 +104,8 @@ void Model::harm_civilians() {
     const std::int64_t killed = kill_civilians(c, intent.victims, victims);
     if (killed == 0) continue;
     book_civilian_deaths(u.faction[i], c, killed, intent.selective ? selective_blame : 1.0);
-    w.events_today.push_back({w.tick, EventKind::violence_against_civilians, SubEvent::attack, u.faction[i], -1, c, killed,
-                              killed, intent.selective ? "selective" : "indiscriminate"});
+    w.events_today.push_back({w.tick, EventKind::violence_against_civilians, SubEvent::attack, u.faction[i], -1, c,
+                              killed, killed, intent.selective ? "selective" : "indiscriminate"});
   }
 }
 

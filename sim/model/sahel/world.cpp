@@ -202,7 +202,8 @@ void widen_theatre(World& w, int f, int country) {
   for (core::CellIndex c : objective_cells(w.geo, fac.spec.objective))
     if (w.geo.country.data()[c] == country) fac.objective_cells.push_back(c);
   std::sort(fac.objective_cells.begin(), fac.objective_cells.end());
-  fac.objective_cells.erase(std::unique(fac.objective_cells.begin(), fac.objective_cells.end()), fac.objective_cells.end());
+  fac.objective_cells.erase(std::unique(fac.objective_cells.begin(), fac.objective_cells.end()),
+                            fac.objective_cells.end());
 }
 
 std::uint32_t add_unit(World& w, int faction, core::CellIndex cell, std::int32_t strength, Posture posture) {
@@ -261,21 +262,25 @@ World make_world(Setup setup) {
     w.factions.push_back(std::move(fac));
   }
   w.actor_faction.assign(static_cast<std::size_t>(actors), -1);
-  for (std::size_t f = nf; f-- > 0;) w.actor_faction[static_cast<std::size_t>(w.factions[f].actor)] = static_cast<int>(f);
+  for (std::size_t f = nf; f-- > 0;)
+    w.actor_faction[static_cast<std::size_t>(w.factions[f].actor)] = static_cast<int>(f);
   const double initial = w.params.legitimacy.initial;
   w.legitimacy_offset = grid.make_layer<float>(0.0f);
   if (!setup.support_regions.empty())
-    core::for_each_index(grid.cells(), [&](std::int64_t c) {
-      const LonLat centre{w.geo.lon_of(grid.x_of(static_cast<core::CellIndex>(c))),
-                          w.geo.lat_of(grid.y_of(static_cast<core::CellIndex>(c)))};
-      double level = initial;
-      for (const SupportRegion& r : setup.support_regions)
-        if (distance_km(centre, r.at) <= r.radius_km) level = std::min(level, r.legitimacy);
-      w.legitimacy_offset.data()[c] = static_cast<float>(level - initial);
-    }, 1024);
+    core::for_each_index(
+        grid.cells(),
+        [&](std::int64_t c) {
+          const LonLat centre{w.geo.lon_of(grid.x_of(static_cast<core::CellIndex>(c))),
+                              w.geo.lat_of(grid.y_of(static_cast<core::CellIndex>(c)))};
+          double level = initial;
+          for (const SupportRegion& r : setup.support_regions)
+            if (distance_km(centre, r.at) <= r.radius_km) level = std::min(level, r.legitimacy);
+          w.legitimacy_offset.data()[c] = static_cast<float>(level - initial);
+        },
+        1024);
   for (int a = 0; a < actors; ++a) {
     w.support.push_back(a == kStateSide ? core::Layer<float>(w.legitimacy_offset + static_cast<float>(initial))
-                               : grid.make_layer<float>(0.0f));
+                                        : grid.make_layer<float>(0.0f));
     w.compliance.push_back(grid.make_layer<float>(0));
     w.heat.push_back(grid.make_layer<float>(0));
   }

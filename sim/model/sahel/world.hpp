@@ -37,8 +37,8 @@ struct Faction {
   double upkeep_total = 0;         // US dollars spent on this faction's fighters since the start, whoever paid
   double budget_multiplier = 1.0;  // sanctions
   int sanctions_until = -1;
-  double training_level = 0;       // state: effectiveness bonus from partner training
-  double enlist_pool = 0;          // state: fighters enlisted but not yet formed into a unit
+  double training_level = 0;  // state: effectiveness bonus from partner training
+  double enlist_pool = 0;     // state: fighters enlisted but not yet formed into a unit
   std::vector<core::CellIndex> objective_cells;
   core::CellIndex capital = core::kNoCell;  // state: where new units form
   // Withdrawal schedules in force (several may run at once).
@@ -60,10 +60,10 @@ struct Faction {
   // which then pays its own upkeep, and the conceded mines earn it
   // concession_rate x mine value a day unless insurgents hold their cell.
   struct Contract {
-    int payer = -1;                 // faction index; -1: no contract in force
-    double fee_per_month = 0;       // USD
-    double concession_rate = 0;     // USD per unit of mine value per day
-    std::vector<int> concession;    // indices into Geography::mines
+    int payer = -1;               // faction index; -1: no contract in force
+    double fee_per_month = 0;     // USD
+    double concession_rate = 0;   // USD per unit of mine value per day
+    std::vector<int> concession;  // indices into Geography::mines
   };
   Contract contract;
   // Countries (map indices) where its units may operate, sorted; from the
@@ -71,24 +71,24 @@ struct Faction {
   // with no theatre given operate anywhere.
   std::vector<int> theatre;
   bool anywhere = false;
-  int actor = 0;            // allegiance index: 0 the state side, 1... each armed group
-  double reputation = 1.0;  // state: its legitimacy as outsiders see it (0-1)
-  double recent_losses = 0; // fighters lost lately (decays with combat.violence_decay): reprisals follow losses
+  int actor = 0;             // allegiance index: 0 the state side, 1... each armed group
+  double reputation = 1.0;   // state: its legitimacy as outsiders see it (0-1)
+  double recent_losses = 0;  // fighters lost lately (decays with combat.violence_decay): reprisals follow losses
   // This tick's tallies (reset each tick).
   std::int64_t losses_today = 0, civilians_killed_today = 0, recruited_today = 0;
 };
 
 struct Units {
-  std::vector<std::uint32_t> id;          // 4 bytes
-  std::vector<std::uint8_t> faction;      // 1
-  std::vector<core::CellIndex> cell;      // 4
-  std::vector<std::int32_t> strength;     // 4: fighters
-  std::vector<float> morale;              // 4: 0-1
-  std::vector<Posture> posture;           // 1
-  std::vector<std::uint8_t> mobile;       // 1: runs operations (1) or holds its post (0)
-  std::vector<core::CellIndex> objective; // 4: its post, base or area
-  std::vector<core::CellIndex> waypoint;  // 4: where a mobile unit with no enemy in sight patrols to
-  std::vector<core::CellIndex> target;    // 4: intent (scratch)
+  std::vector<std::uint32_t> id;           // 4 bytes
+  std::vector<std::uint8_t> faction;       // 1
+  std::vector<core::CellIndex> cell;       // 4
+  std::vector<std::int32_t> strength;      // 4: fighters
+  std::vector<float> morale;               // 4: 0-1
+  std::vector<Posture> posture;            // 1
+  std::vector<std::uint8_t> mobile;        // 1: runs operations (1) or holds its post (0)
+  std::vector<core::CellIndex> objective;  // 4: its post, base or area
+  std::vector<core::CellIndex> waypoint;   // 4: where a mobile unit with no enemy in sight patrols to
+  std::vector<core::CellIndex> target;     // 4: intent (scratch)
   std::size_t size() const { return id.size(); }
 };
 
@@ -96,17 +96,17 @@ enum class CivilianStatus : std::uint8_t { calm = 0, active = 1 };
 
 // A household of `people` who live, decide and move together.
 struct Civilians {
-  std::vector<std::uint32_t> id;            // 4 bytes
-  std::vector<core::CellIndex> cell;        // 4
-  std::vector<core::CellIndex> home;        // 4
-  std::vector<core::CellIndex> destination; // 4: where a displaced household is heading (kNoCell: none)
-  std::vector<std::int32_t> people;         // 4
-  std::vector<float> hardship;              // 4
-  std::vector<float> risk_aversion;         // 4
-  std::vector<CivilianStatus> status;       // 1
-  std::vector<std::uint8_t> displaced;      // 1: away from home
-  std::vector<std::int32_t> recruits;       // 4: people joining a militant faction this tick (scratch)
-  std::vector<std::int8_t> recruiter;       // 1: that faction (scratch)
+  std::vector<std::uint32_t> id;             // 4 bytes
+  std::vector<core::CellIndex> cell;         // 4
+  std::vector<core::CellIndex> home;         // 4
+  std::vector<core::CellIndex> destination;  // 4: where a displaced household is heading (kNoCell: none)
+  std::vector<std::int32_t> people;          // 4
+  std::vector<float> hardship;               // 4
+  std::vector<float> risk_aversion;          // 4
+  std::vector<CivilianStatus> status;        // 1
+  std::vector<std::uint8_t> displaced;       // 1: away from home
+  std::vector<std::int32_t> recruits;        // 4: people joining a militant faction this tick (scratch)
+  std::vector<std::int8_t> recruiter;        // 1: that faction (scratch)
   std::size_t size() const { return id.size(); }
 };
 inline constexpr std::size_t kBytesPerCivilian = 4 * 8 + 1 * 3;
@@ -118,8 +118,12 @@ enum class EventKind : std::uint8_t { battle, violence_against_civilians, remote
 inline constexpr const char* kEventKindNames[] = {"Battles", "Violence against civilians", "Explosions/Remote violence",
                                                   "Strategic developments"};
 enum class SubEvent : std::uint8_t { none, armed_clash, attack, air_strike, ied, shelling };
-inline constexpr const char* kSubEventNames[] = {"", "Armed clash", "Attack", "Air/drone strike",
-                                                 "Remote explosive/landmine/IED", "Shelling/artillery/missile attack"};
+inline constexpr const char* kSubEventNames[] = {"",
+                                                 "Armed clash",
+                                                 "Attack",
+                                                 "Air/drone strike",
+                                                 "Remote explosive/landmine/IED",
+                                                 "Shelling/artillery/missile attack"};
 
 struct ConflictEvent {
   int tick = 0;
@@ -127,8 +131,8 @@ struct ConflictEvent {
   SubEvent sub = SubEvent::none;
   int actor1 = -1, actor2 = -1;  // faction indices (-1: civilians or none)
   core::CellIndex cell = core::kNoCell;
-  std::int64_t fatalities = 0;   // everyone killed
-  std::int64_t civilians = 0;    // civilians among them
+  std::int64_t fatalities = 0;  // everyone killed
+  std::int64_t civilians = 0;   // civilians among them
   std::string note;
 };
 
@@ -155,22 +159,22 @@ struct World {
   // People accounts: alive (in households) + dead + recruited = initial.
   std::int64_t people_initial = 0, people_dead = 0, people_recruited = 0;
   // Dynamic cell layers.
-  core::Layer<float> control;         // -1 insurgent ... +1 state
-  core::Layer<std::uint8_t> zone;     // Kalyvas 1 (state) ... 5 (insurgent)
+  core::Layer<float> control;           // -1 insurgent ... +1 state
+  core::Layer<std::uint8_t> zone;       // Kalyvas 1 (state) ... 5 (insurgent)
   core::Layer<std::int8_t> controller;  // faction index, -1 contested or nobody
   // Allegiance, per actor (0: the state side, then each armed group in
   // faction order): the share of residents who support it (0-1), and the
   // short-run compliance that fear of it buys (0-1, fades quickly).
   std::vector<core::Layer<float>> support, compliance;
-  std::vector<int> actor_faction;      // per actor: a faction of it (the first)
+  std::vector<int> actor_faction;  // per actor: a faction of it (the first)
   // Per cell, how far the level the state side's support returns to lies
   // from legitimacy.initial: 0, or a scenario's support region's level
   // minus legitimacy.initial at the start (so a `set` of legitimacy.initial
   // moves every cell's level).
   core::Layer<float> legitimacy_offset;
-  core::Layer<float> violence;        // recent deaths of every kind, decaying (for maps)
-  core::Layer<float> harm_memory;     // civilians killed lately (decays with flight.memory_decay)
-  core::Layer<float> battle_memory;   // battles fought lately (same decay)
+  core::Layer<float> violence;           // recent deaths of every kind, decaying (for maps)
+  core::Layer<float> harm_memory;        // civilians killed lately (decays with flight.memory_decay)
+  core::Layer<float> battle_memory;      // battles fought lately (same decay)
   std::vector<core::Layer<float>> heat;  // per actor: battles it fought lately (operations.heat_decay)
   // Per country of the map: resentment of the foreign troops it hosts (0-1).
   std::vector<double> foreign_resentment;
@@ -180,10 +184,10 @@ struct World {
   // their last day. Several may overlap; a country is closed to civilians
   // (or armed groups) while any closure of it says so.
   struct BorderClosure {
-    int country = -1;           // index into geo.countries
-    bool civilians = true;      // refugees may not cross into or out of it
-    bool armed_groups = true;   // insurgents may not enter it; its border cells give no sanctuary
-    int until = -1;             // last day closed; -1: until the end of the run
+    int country = -1;          // index into geo.countries
+    bool civilians = true;     // refugees may not cross into or out of it
+    bool armed_groups = true;  // insurgents may not enter it; its border cells give no sanctuary
+    int until = -1;            // last day closed; -1: until the end of the run
   };
   std::vector<BorderClosure> closed_borders;
   std::vector<ConflictEvent> events_today;

@@ -3,9 +3,8 @@
 // punctuated equilibrium under NetLogo's parameters, calm under high
 // legitimacy, widespread rebellion under low legitimacy with few cops, and a
 // sudden legitimacy drop provoking a larger outburst than a gradual one.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -24,7 +23,7 @@ std::string shipped(const std::string& name) {
 }
 
 std::vector<std::int64_t> active_series(const std::string& yaml, std::uint64_t seed,
-                                       std::vector<std::string> overrides = {}) {
+                                        std::vector<std::string> overrides = {}) {
   overrides.push_back("seed=" + std::to_string(seed));
   auto s = test::epstein_from_text(yaml, overrides);
   epstein::Model m = test::epstein_model(s);

@@ -2,7 +2,6 @@
 // Same scenario and seed on 1, 2, 3 and 8 threads: byte-identical
 // timeseries and the same final-state hash.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "core/parallel.hpp"
@@ -31,9 +30,10 @@ TEST_CASE("Epstein runs are identical on 1, 2, 3 and 8 threads", "[epstein][dete
         "neighbourhood: moore, rounding: none"}) {
     // 160 x 160 with 25,000 agents: enough contested cells and suspects that
     // a scheduling-dependent resolution would show.
-    const auto s = test::epstein_from_text("model: epstein\nname: det\nticks: 120\nseed: 77\n"
-                                           "grid: {width: 160, height: 160}\nepstein: {legitimacy: 0.75, " +
-                                           variant + "}\n");
+    const auto s = test::epstein_from_text(
+        "model: epstein\nname: det\nticks: 120\nseed: 77\n"
+        "grid: {width: 160, height: 160}\nepstein: {legitimacy: 0.75, " +
+        variant + "}\n");
     const Outcome one = run(s, 1);
     for (const int threads : {2, 3, 8}) {
       const Outcome other = run(s, threads);

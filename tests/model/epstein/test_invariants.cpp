@@ -3,7 +3,6 @@
 // two free agents, the occupancy layer agrees with the agents, and jailed
 // citizens neither move nor act.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "support/scenario_text.hpp"
@@ -13,7 +12,9 @@ using namespace sahel;
 namespace {
 std::string invariants_yaml(const std::string& neighbourhood, bool torus) {
   return "model: epstein\nname: invariants\nticks: 150\nseed: 4\n"
-         "grid: {width: 37, height: 29, torus: " + std::string(torus ? "true" : "false") + "}\n"
+         "grid: {width: 37, height: 29, torus: " +
+         std::string(torus ? "true" : "false") +
+         "}\n"
          "epstein: {legitimacy: 0.7, cop_density: 0.04, citizen_density: 0.7, max_jail_term: 15, neighbourhood: " +
          neighbourhood + ", citizen_vision: 4, cop_vision: 4}\n";
 }

@@ -46,16 +46,15 @@ Action& fields(model::ScheduledEvent& e) {
 }
 
 int strategic_rows(const model::Model& m) {
-  return static_cast<int>(std::count_if(
-      m.events_today().begin(), m.events_today().end(),
-      [](const model::ConflictEvent& e) { return e.kind == model::EventKind::strategic; }));
+  return static_cast<int>(
+      std::count_if(m.events_today().begin(), m.events_today().end(),
+                    [](const model::ConflictEvent& e) { return e.kind == model::EventKind::strategic; }));
 }
 
 void check_fighters(const model::World& w) {
   for (std::size_t f = 0; f < w.factions.size(); ++f) {
     const model::FighterAccount& a = w.factions[f].fighters;
-    CHECK(a.initial + a.recruited + a.deployed ==
-          present(w, static_cast<int>(f)) + a.killed + a.withdrawn);
+    CHECK(a.initial + a.recruited + a.deployed == present(w, static_cast<int>(f)) + a.killed + a.withdrawn);
   }
 }
 
@@ -71,13 +70,11 @@ TEST_CASE("set: model-wide parameters change on the event's day, through the par
   // The event as the scenario layer builds it: a setter of the table.
   const auto& params = scenario::settable_params();
   const auto find = [&](const std::string& key) {
-    const auto it =
-        std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.key == key; });
+    const auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.key == key; });
     REQUIRE(it != params.end());
     return *it;
   };
-  const auto flee = find("flight.per_death"), kill = find("combat.kill_rate"),
-             radius = find("control.radius_cells");
+  const auto flee = find("flight.per_death"), kill = find("combat.kill_rate"), radius = find("control.radius_cells");
   fields<model::event::SetParams>(e).change = [=](model::SahelParams& p) {
     flee.set(p, 0.25);
     kill.set(p, 0.07);
@@ -94,8 +91,7 @@ TEST_CASE("set: model-wide parameters change on the event's day, through the par
   CHECK(m.world().params.flight.per_death == 0.25);
   CHECK(m.world().params.combat.kill_rate == 0.07);
   CHECK(m.world().params.control.radius_cells == 5);
-  CHECK(m.world().params.legitimacy.initial ==
-        before.legitimacy.initial);  // untouched keys keep their values
+  CHECK(m.world().params.legitimacy.initial == before.legitimacy.initial);  // untouched keys keep their values
   // Keys read only at the start cannot be set.
   for (const auto& key : scenario::start_only_params())
     CHECK(std::none_of(params.begin(), params.end(), [&](const auto& p) { return p.key == key; }));
@@ -182,8 +178,7 @@ TEST_CASE(
   CHECK(w.factions[1].fighters.deployed == 300);
   CHECK(w.factions[1].contract.payer == 0);
   const int holder = w.controller.data()[toy.cell(4, 8)];
-  REQUIRE((holder < 0 ||
-           model::government_side(w.factions[static_cast<std::size_t>(holder)].spec.kind)));
+  REQUIRE((holder < 0 || model::government_side(w.factions[static_cast<std::size_t>(holder)].spec.kind)));
   // The fee moves from the payer; the mercenaries pay their own upkeep and
   // earn from the mine (not held by insurgents).
   CHECK(w.factions[0].funds == Approx(1e6 - kFee / 30.44));
@@ -219,8 +214,7 @@ TEST_CASE("base_open and base_close: objectives change; a closed base's units pu
   auto guard = quiet_faction("Guard", FactionKind::foreign, {}, "FR");
   guard.objective = model::Objective::mines;  // none on this map: no objective of its own
   s.factions = {force, guard};
-  const core::CellIndex west = toy.cell(4, 8), east = toy.cell(14, 8), north = toy.cell(4, 14),
-                        town = toy.cell(2, 2);
+  const core::CellIndex west = toy.cell(4, 8), east = toy.cell(14, 8), north = toy.cell(4, 14), town = toy.cell(2, 2);
   model::ScheduledEvent close_east = event<model::event::BaseClose>(1, 0);
   fields<model::event::BaseClose>(close_east).cell = east;
   model::ScheduledEvent open_town = event<model::event::BaseOpen>(1, 0);
@@ -284,9 +278,8 @@ TEST_CASE(
   const auto heading_to = [](const model::World& w, int country) {
     std::int64_t n = 0;
     for (std::size_t i = 0; i < w.civilians.size(); ++i) {
-      const core::CellIndex to = w.civilians.destination[i] != core::kNoCell
-                                     ? w.civilians.destination[i]
-                                     : w.civilians.cell[i];
+      const core::CellIndex to =
+          w.civilians.destination[i] != core::kNoCell ? w.civilians.destination[i] : w.civilians.cell[i];
       n += w.geo.country.data()[to] == country && w.civilians.displaced[i];
     }
     return n;
@@ -328,8 +321,7 @@ TEST_CASE(
     toy.add_base("Inner", 16, 8);
     toy.add_base("Edge", 17, 8);
     model::Setup s = toy.setup(4);
-    auto army = quiet_faction("Army", FactionKind::state,
-                              {{movement ? "Inner" : "Edge", movement ? 600 : 300}}, "CC");
+    auto army = quiet_faction("Army", FactionKind::state, {{movement ? "Inner" : "Edge", movement ? 600 : 300}}, "CC");
     auto band = quiet_faction("Band", FactionKind::militant, {{"Edge", 100}});
     if (movement) {
       // The band only avoids the army, too strong for it to raid, and keeps

@@ -22,8 +22,7 @@ using model::LonLat;
 namespace {
 
 const model::VectorMap& sahel_map() {
-  static const model::VectorMap map =
-      scenario::read_map_file(SAHELSIM_SOURCE_DIR "/scenarios/maps/sahel.yaml");
+  static const model::VectorMap map = scenario::read_map_file(SAHELSIM_SOURCE_DIR "/scenarios/maps/sahel.yaml");
   return map;
 }
 
@@ -36,8 +35,7 @@ model::Extent extent_at(double cell_deg) {
 const model::Geography& geography_at(double cell_deg) {
   static std::map<double, model::Geography> cache;
   auto it = cache.find(cell_deg);
-  if (it == cache.end())
-    it = cache.emplace(cell_deg, model::rasterise(sahel_map(), extent_at(cell_deg), {})).first;
+  if (it == cache.end()) it = cache.emplace(cell_deg, model::rasterise(sahel_map(), extent_at(cell_deg), {})).first;
   return it->second;
 }
 
@@ -60,8 +58,7 @@ double border_km(const std::vector<model::Ring>& rings, LonLat p) {
 
 double river_km(LonLat p) {
   double best = INFINITY;
-  for (const auto& line : sahel_map().river)
-    best = std::min(best, model::distance_to_polyline_km(p, line));
+  for (const auto& line : sahel_map().river) best = std::min(best, model::distance_to_polyline_km(p, line));
   return best;
 }
 
@@ -98,8 +95,7 @@ const char* const kCore[] = {"ML", "BF", "NE"};
 
 }  // namespace
 
-TEST_CASE("the map holds the three core countries, the river, places, mines and bases",
-          "[geography][map]") {
+TEST_CASE("the map holds the three core countries, the river, places, mines and bases", "[geography][map]") {
   const auto& map = sahel_map();
   CHECK(map.name == "sahel");
   for (const char* code : kCore) {
@@ -129,16 +125,14 @@ TEST_CASE("each core country's polygon area matches its published area", "[geogr
   CHECK(std::abs(model::spherical_area_km2(country("NE").rings) / 1'182'269.6 - 1) < 0.03);
 }
 
-TEST_CASE("spherical area: a 1-degree cell at the equator and a ring with a hole",
-          "[geography][area]") {
+TEST_CASE("spherical area: a 1-degree cell at the equator and a ring with a hole", "[geography][area]") {
   const model::Ring square = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
   const double cell = model::spherical_area_km2({square});
   CHECK(cell == Approx(12'363.7).epsilon(1e-3));  // (pi/180)^2 R^2 sin(1 deg)/(1 deg in rad)
   model::Ring reversed(square.rbegin(), square.rend());
   CHECK(model::spherical_area_km2({reversed}) == Approx(cell));
   const model::Ring outer = {{-1, -1}, {2, -1}, {2, 2}, {-1, 2}};
-  CHECK(model::spherical_area_km2({outer, square}) ==
-        Approx(model::spherical_area_km2({outer}) - cell));
+  CHECK(model::spherical_area_km2({outer, square}) == Approx(model::spherical_area_km2({outer}) - cell));
   CHECK(model::contains({outer, square}, {-0.5, -0.5}));
   CHECK_FALSE(model::contains({outer, square}, {0.5, 0.5}));
 }
@@ -161,23 +155,20 @@ TEST_CASE("rasterised country areas are within 3 % of the polygons at 0.05, 0.1 
   }
 }
 
-TEST_CASE("the country layer is the first country whose polygon holds the cell centre",
-          "[geography][raster]") {
+TEST_CASE("the country layer is the first country whose polygon holds the cell centre", "[geography][raster]") {
   const model::Geography& g = geography_at(0.25);
   int mismatches = 0;
   for (int y = 0; y < g.grid.height; ++y)
     for (int x = 0; x < g.grid.width; ++x) {
       int expected = -1;
       for (std::size_t k = 0; k < g.countries.size() && expected < 0; ++k)
-        if (model::contains(g.countries[k].rings, {g.lon_of(x), g.lat_of(y)}))
-          expected = static_cast<int>(k);
+        if (model::contains(g.countries[k].rings, {g.lon_of(x), g.lat_of(y)})) expected = static_cast<int>(k);
       mismatches += g.country(y, x) != expected;
     }
   CHECK(mismatches == 0);
 }
 
-TEST_CASE("every place and mine lies in its country, in the polygons and in the raster",
-          "[geography][places]") {
+TEST_CASE("every place and mine lies in its country, in the polygons and in the raster", "[geography][places]") {
   const model::Geography& g = geography_at(0.1);
   // One cell's diagonal: a point further than this from its border must have
   // its own country's cell.
@@ -213,8 +204,7 @@ TEST_CASE("the Niger passes within 10 km of its river towns", "[geography][river
   CHECK(river_km(place("Kidal")) > 100);
 }
 
-TEST_CASE("the river flag is distance to the river up to floodplain_km",
-          "[geography][river][raster]") {
+TEST_CASE("the river flag is distance to the river up to floodplain_km", "[geography][river][raster]") {
   const model::Geography& g = geography_at(0.25);
   const double floodplain = model::GeographyParams{}.floodplain_km;
   int flagged = 0, mismatches = 0;
@@ -244,12 +234,10 @@ TEST_CASE("population per core country equals the national total", "[geography][
     CHECK(elsewhere == 0);
     for (const char* code : kCore) {
       const auto& c = country(code);
-      INFO(code << " at " << cell
-                << " deg: " << total[static_cast<std::size_t>(g.country_index(code))] << " vs "
+      INFO(code << " at " << cell << " deg: " << total[static_cast<std::size_t>(g.country_index(code))] << " vs "
                 << c.population);
-      CHECK(std::abs(total[static_cast<std::size_t>(g.country_index(code))] /
-                         static_cast<double>(c.population) -
-                     1) < 1e-6);
+      CHECK(std::abs(total[static_cast<std::size_t>(g.country_index(code))] / static_cast<double>(c.population) - 1) <
+            1e-6);
     }
     // A capital's footprint holds at least the capital, spread over its
     // cells (Bamako: 1.8 M people at 7,500 per km2 cover two 0.1-degree cells).
@@ -264,9 +252,8 @@ TEST_CASE("population per core country equals the national total", "[geography][
   }
 }
 
-TEST_CASE(
-    "population on a two-country toy map: rural by weight, towns in their own country's cells",
-    "[geography][population]") {
+TEST_CASE("population on a two-country toy map: rural by weight, towns in their own country's cells",
+          "[geography][population]") {
   model::VectorMap map;
   map.countries.push_back({"AA", "A", true, 0, 1000, {{{0, 0}, {1, 0}, {1, 1}, {0, 1}}}});
   map.countries.push_back({"BB", "B", false, 0, 0, {{{1, 0}, {2, 0}, {2, 1}, {1, 1}}}});
@@ -287,10 +274,8 @@ TEST_CASE(
     }
   CHECK(a == Approx(1000).epsilon(1e-12));
   const double rural_per_weight = 900 / weights;
-  CHECK(g.population(0, 0) ==
-        Approx(rural_per_weight * std::cos(g.lat_of(0) * std::numbers::pi / 180)));
-  CHECK(g.population(1, 2) ==
-        Approx(100 + rural_per_weight * std::cos(g.lat_of(1) * std::numbers::pi / 180)));
+  CHECK(g.population(0, 0) == Approx(rural_per_weight * std::cos(g.lat_of(0) * std::numbers::pi / 180)));
+  CHECK(g.population(1, 2) == Approx(100 + rural_per_weight * std::cos(g.lat_of(1) * std::numbers::pi / 180)));
   for (int y = 0; y < g.grid.height; ++y)
     for (int x = 3; x < g.grid.width; ++x) CHECK(g.population(y, x) == 0);
   CHECK(g.country(1, 3) == 1);
@@ -303,8 +288,7 @@ TEST_CASE(
   CHECK(g.river.sum() == 0);
 }
 
-TEST_CASE("a country cut by the extent keeps the people its cells have on the whole map",
-          "[geography][population]") {
+TEST_CASE("a country cut by the extent keeps the people its cells have on the whole map", "[geography][population]") {
   model::Extent west = extent_at(0.1);
   west.lon_max = 8.0;  // Mali, Burkina Faso and western Niger
   const model::Geography cut = model::rasterise(sahel_map(), west, {});
@@ -351,8 +335,7 @@ TEST_CASE("terrain follows latitude bands, the river and the towns", "[geography
   CHECK(checked > 2);
   const model::GeographyParams params;
   for (core::CellIndex c = 0; c < g.grid.cells(); ++c)
-    CHECK(g.movement_cost.data()[c] ==
-          static_cast<float>(params.movement_cost[g.terrain.data()[c]]));
+    CHECK(g.movement_cost.data()[c] == static_cast<float>(params.movement_cost[g.terrain.data()[c]]));
 }
 
 TEST_CASE("mines, borders and nearest places", "[geography][raster]") {
@@ -382,19 +365,16 @@ TEST_CASE("mines, borders and nearest places", "[geography][raster]") {
     for (const auto& place : g.places) best = std::min(best, model::distance_km(p, place.at));
     const int i = g.nearest_place.data()[c];
     REQUIRE(i >= 0);
-    CHECK(model::distance_km(p, g.places[static_cast<std::size_t>(i)].at) ==
-          Approx(best).epsilon(1e-9));
+    CHECK(model::distance_km(p, g.places[static_cast<std::size_t>(i)].at) == Approx(best).epsilon(1e-9));
   }
-  CHECK(g.places[static_cast<std::size_t>(g.nearest_place.data()[g.cell_at(place("Gao"))])].name ==
-        "Gao");
+  CHECK(g.places[static_cast<std::size_t>(g.nearest_place.data()[g.cell_at(place("Gao"))])].name == "Gao");
 }
 
 TEST_CASE("distances on the sphere", "[geography][distance]") {
   // Bamako to Niamey: about 1,100 km by great circle.
   CHECK(model::distance_km(place("Bamako"), place("Niamey")) == Approx(1101).epsilon(0.01));
   CHECK(model::distance_km({0, 0}, {1, 0}) == Approx(111.195).epsilon(1e-4));
-  CHECK(model::distance_to_polyline_km({0.5, 0.1}, {{0, 0}, {1, 0}}) ==
-        Approx(11.1195).epsilon(1e-4));
+  CHECK(model::distance_to_polyline_km({0.5, 0.1}, {{0, 0}, {1, 0}}) == Approx(11.1195).epsilon(1e-4));
   CHECK(model::distance_to_polyline_km({-1, 0}, {{0, 0}, {1, 0}}) == Approx(111.195).epsilon(1e-4));
 }
 
@@ -443,23 +423,18 @@ TEST_CASE("a malformed map names file, line and column", "[geography][errors]") 
              Contains("bad.yaml:3:64: error: countries[0].rings[0][1][1]: expected a number from "
                       "-90 to 90 degrees "
                       "north, found 'abc'"));
-  CHECK_THAT(
-      map_error(head + "[[[0, 0], 5, [1, 1]]]}\n" + rest),
-      Contains("countries[0].rings[0][1]: expected a [lon, lat] pair of numbers, found '5'"));
-  CHECK_THAT(
-      map_error("name: x\ncountries:\n  - {code: ML, name: Mali, role: core, rings: [[[0, 0], [1, "
-                "0], [1, 1]]]}\n" +
-                rest),
-      Contains("bad.yaml:3:5: error: countries[0].published_area_km2: missing; expected a number"));
-  CHECK_THAT(
-      map_error(
-          head +
-          "[[[0, 0], [1, 0], [1, 1]]]}\nriver: {lines: []}\nmines: []\nbases: []\n"
-          "cities:\n  - {name: A, country: XX, kind: town, lat: 0.5, lon: 0.7, population: 1, "
-          "capital: false}\n"),
-      Contains("bad.yaml:8:24: error: cities[0].country: expected the code of a country of this "
-               "map (ML), "
-               "found 'XX'"));
+  CHECK_THAT(map_error(head + "[[[0, 0], 5, [1, 1]]]}\n" + rest),
+             Contains("countries[0].rings[0][1]: expected a [lon, lat] pair of numbers, found '5'"));
+  CHECK_THAT(map_error("name: x\ncountries:\n  - {code: ML, name: Mali, role: core, rings: [[[0, 0], [1, "
+                       "0], [1, 1]]]}\n" +
+                       rest),
+             Contains("bad.yaml:3:5: error: countries[0].published_area_km2: missing; expected a number"));
+  CHECK_THAT(map_error(head + "[[[0, 0], [1, 0], [1, 1]]]}\nriver: {lines: []}\nmines: []\nbases: []\n"
+                              "cities:\n  - {name: A, country: XX, kind: town, lat: 0.5, lon: 0.7, population: 1, "
+                              "capital: false}\n"),
+             Contains("bad.yaml:8:24: error: cities[0].country: expected the code of a country of this "
+                      "map (ML), "
+                      "found 'XX'"));
   CHECK_THAT(map_error(head + "[[[0, 0], [1, 0], [1, 1]]]}\n" + rest + "extra: [unclosed\n"),
              Contains("bad.yaml:") && Contains("not valid YAML"));
   CHECK_THROWS_WITH(scenario::read_map_file("/no/such/map.yaml"),

@@ -22,13 +22,13 @@
 // A test tagged [!mayfail] asserts the behaviour the model's own comments
 // promise where the model does otherwise (see the comment at it); tests
 // marked "Regression test" found bugs that are fixed.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
 #include <functional>
-#include <memory>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -121,9 +121,10 @@ int distance_between(const model::World& w, core::CellIndex a, core::CellIndex b
 // ---------------------------------------------------------------------------
 // 1. Battles.
 
-TEST_CASE("combat: a chance meeting is a clash under the square law, losses drawn around kill_rate x "
-          "effectiveness x morale x (1 + training) x enemy strength; every unit engaged tires",
-          "[sahel][combat][lanchester]") {
+TEST_CASE(
+    "combat: a chance meeting is a clash under the square law, losses drawn around kill_rate x "
+    "effectiveness x morale x (1 + training) x enemy strength; every unit engaged tires",
+    "[sahel][combat][lanchester]") {
   ToyWorld toy = toy_world(0);  // nobody lives here: no civilian harm, no flight
   constexpr double kill_rate = 0.05;
   constexpr double eff_army = 1.5, training = 0.2, eff_band = 0.8, band_morale = 0.5;
@@ -186,7 +187,7 @@ TEST_CASE("combat: a chance meeting is a clash under the square law, losses draw
   };
   // Mean losses: kill_rate x effectiveness x morale x (1 + training) x enemy.
   const double band_expected = kill_rate * eff_army * 1.0 * (1 + training) * army;  // 27
-  const double army_expected = kill_rate * eff_band * band_morale * band;          // 3
+  const double army_expected = kill_rate * eff_band * band_morale * band;           // 3
   SECTION("intensity fixed (sigma 0): Binomial losses") {
     Stats army_loss, band_loss;
     run(0.0, 1500, army_loss, band_loss, true);
@@ -213,9 +214,10 @@ TEST_CASE("combat: a chance meeting is a clash under the square law, losses draw
   }
 }
 
-TEST_CASE("combat: a raid on a force on the move is an ambush (linear law); on a post, the defenders have the "
-          "advantage",
-          "[sahel][combat][lanchester][ambush]") {
+TEST_CASE(
+    "combat: a raid on a force on the move is an ambush (linear law); on a post, the defenders have the "
+    "advantage",
+    "[sahel][combat][lanchester][ambush]") {
   ToyWorld toy = toy_world(0);
   constexpr double kill_rate = 0.05;
   const model::CombatParams defaults;
@@ -270,8 +272,8 @@ TEST_CASE("combat: a raid on a force on the move is an ambush (linear law); on a
     CHECK(note == "attack on post");
     const double army_expected = kill_rate * A / defaults.post_defence;  // 7.5
     const double band_expected = kill_rate * defaults.post_defence * D;  // 10
-    INFO("post: army lost " << army_loss.mean() << " (expected " << army_expected << "), band lost "
-                            << band_loss.mean() << " (expected " << band_expected << ")");
+    INFO("post: army lost " << army_loss.mean() << " (expected " << army_expected << "), band lost " << band_loss.mean()
+                            << " (expected " << band_expected << ")");
     CHECK(std::abs(army_loss.mean() - army_expected) < 4 * army_loss.standard_error());
     CHECK(std::abs(band_loss.mean() - band_expected) < 4 * band_loss.standard_error());
     CHECK(band_loss.mean() > army_loss.mean());  // three times outnumbered, the post still wins the exchange
@@ -546,8 +548,8 @@ TEST_CASE("a large garrison draws an armed group no more than operations.draw_ca
       model::Setup s = toy.setup(seed);
       s.params.operations.base_detection = 1;
       s.params.operations.draw_cap_fighters = cap;
-      auto army = quiet_faction("Army", FactionKind::state,
-                                {at(toy, 5, 8, 3000), at(toy, 15, 7, 400), at(toy, 15, 9, 400)});
+      auto army =
+          quiet_faction("Army", FactionKind::state, {at(toy, 5, 8, 3000), at(toy, 15, 7, 400), at(toy, 15, 9, 400)});
       army.doctrine.mobile_share = 0;
       auto band = quiet_faction("Band", FactionKind::militant, {at(toy, 10, 8, 100)});
       band.doctrine.mobile_share = 1;
@@ -599,8 +601,7 @@ TEST_CASE("insurgents near a much stronger force keep out of its reach and wait 
   }
 }
 
-TEST_CASE("a raider or a pursuer catches a quarry that moves (movement's second pass)",
-          "[sahel][operations][quarry]") {
+TEST_CASE("a raider or a pursuer catches a quarry that moves (movement's second pass)", "[sahel][operations][quarry]") {
   ToyWorld toy = toy_world(0);
   SECTION("a raider and an army unit falling back") {
     // The army unit at (8, 8) has broken (morale below withdraw_morale) and
@@ -748,8 +749,10 @@ TEST_CASE("mercenaries paid by the army go where it fought lately, and only in t
         m.step();
         const core::CellIndex c = cell_of(m.world(), 2);
         INFO("weights.fighting " << fighting);
-        if (fighting > 0) CHECK(c == gov_fight);
-        else CHECK(c != gov_fight);
+        if (fighting > 0)
+          CHECK(c == gov_fight);
+        else
+          CHECK(c != gov_fight);
         CHECK(c != rebel_fight);
       }
     }
@@ -834,7 +837,8 @@ TEST_CASE("air strikes reach only hostile units within their radius of an open b
     air.doctrine.air_strike_lethality = 0.2;
     s.factions = {air};
     for (std::size_t b = 0; b < bands.size(); ++b) {
-      auto band = quiet_faction("Band" + std::to_string(b), FactionKind::militant, {{"", bands[b].second, bands[b].first}});
+      auto band =
+          quiet_faction("Band" + std::to_string(b), FactionKind::militant, {{"", bands[b].second, bands[b].first}});
       band.doctrine.unit_size = 50;  // several units in one cell
       s.factions.push_back(band);
       s.hostile_pairs.push_back({0, static_cast<int>(b) + 1});
@@ -957,8 +961,7 @@ TEST_CASE("air strikes stop in a country once the force has left it", "[sahel][r
   }
 }
 
-TEST_CASE("a force that has withdrawn all its troops makes no more air strikes",
-          "[sahel][remote][air][withdrawal]") {
+TEST_CASE("a force that has withdrawn all its troops makes no more air strikes", "[sahel][remote][air][withdrawal]") {
   // Regression test: 'withdraw troops: all' with no country (as contract_end
   // does) removes every fighter but records no country left, and air
   // strikes once needed only open bases in the theatre, not troops: a force
@@ -1112,8 +1115,7 @@ int violence_events(const std::vector<model::ConflictEvent>& events) {
 
 }  // namespace
 
-TEST_CASE("violence against civilians: none in a quiet rear, only where the war is",
-          "[sahel][violence][contest]") {
+TEST_CASE("violence against civilians: none in a quiet rear, only where the war is", "[sahel][violence][contest]") {
   const ToyWorld toy = toy_world(1000);
   int rear = 0, front = 0, fought = 0;
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
@@ -1144,9 +1146,10 @@ TEST_CASE("violence against civilians: none in a quiet rear, only where the war 
   CHECK(fought > 20);
 }
 
-TEST_CASE("violence against civilians: more likely after the perpetrator's losses and where the residents back "
-          "the enemy",
-          "[sahel][violence][reprisal][suspicion]") {
+TEST_CASE(
+    "violence against civilians: more likely after the perpetrator's losses and where the residents back "
+    "the enemy",
+    "[sahel][violence][reprisal][suspicion]") {
   const ToyWorld toy = toy_world(1000);
   // Five units with a chance of 0.1 x (0.25 + suspicion) x (1 + 0.1 x
   // losses per 100 fighters) each, on day 1, over 400 seeds.
@@ -1176,9 +1179,10 @@ TEST_CASE("violence against civilians: more likely after the perpetrator's losse
   CHECK(suspicion > 2.5 * baseline);
 }
 
-TEST_CASE("violence against civilians: selective where the perpetrator has informants, indiscriminate where it "
-          "has none",
-          "[sahel][violence][selective]") {
+TEST_CASE(
+    "violence against civilians: selective where the perpetrator has informants, indiscriminate where it "
+    "has none",
+    "[sahel][violence][selective]") {
   const ToyWorld toy = toy_world(1000);
   const model::Doctrine d;
   // Net loyalty to the state = its support (nobody backs the band): the
@@ -1186,8 +1190,8 @@ TEST_CASE("violence against civilians: selective where the perpetrator has infor
   const auto run = [&](double support, Stats& victims) {
     int selective = 0, events = 0;
     for (std::uint64_t seed = 1; seed <= 150; ++seed) {
-      model::Model m(violence_world(toy, seed, 4.0, 500, 8, 4,
-                                    [&](model::Setup& s) { s.params.legitimacy.initial = support; }));
+      model::Model m(
+          violence_world(toy, seed, 4.0, 500, 8, 4, [&](model::Setup& s) { s.params.legitimacy.initial = support; }));
       m.step();
       for (const auto& e : m.events_today()) {
         if (e.kind != EventKind::violence_against_civilians) continue;
@@ -1209,8 +1213,8 @@ TEST_CASE("violence against civilians: selective where the perpetrator has infor
   const auto [blind_selective, blind_events] = run(0.0, none);
   const auto [mixed_selective, mixed_events] = run(0.6, mixed_victims);
   INFO("selective: with full support " << informed_selective << " of " << informed_events << ", with none "
-                                       << blind_selective << " of " << blind_events << ", with 0.6 "
-                                       << mixed_selective << " of " << mixed_events);
+                                       << blind_selective << " of " << blind_events << ", with 0.6 " << mixed_selective
+                                       << " of " << mixed_events);
   REQUIRE(informed_events > 300);
   REQUIRE(blind_events > 300);
   CHECK(informed_selective == informed_events);
@@ -1323,9 +1327,10 @@ TEST_CASE("blame falls on the perpetrator: an insurgent massacre costs the insur
   CHECK(bloody->world().compliance[static_cast<std::size_t>(band_actor)].data()[c] > 0);
 }
 
-TEST_CASE("blame falls on the perpetrator: a government massacre costs the state support; fear buys compliance "
-          "that fades",
-          "[sahel][allegiance][blame][fear]") {
+TEST_CASE(
+    "blame falls on the perpetrator: a government massacre costs the state support; fear buys compliance "
+    "that fades",
+    "[sahel][allegiance][blame][fear]") {
   const ToyWorld toy = toy_world(1000);
   const model::LegitimacyParams lp;
   const auto make = [&](double violence) {
@@ -1343,10 +1348,9 @@ TEST_CASE("blame falls on the perpetrator: a government massacre costs the state
     REQUIRE(bloody.world().tick < 10);
   }
   const float comp = bloody.world().compliance[0].data()[c];
-  INFO("support for the state at the army's cell: calm " << calm.world().legitimacy().data()[c] << ", after "
-                                                         << bloody.world().people_dead << " killed "
-                                                         << bloody.world().legitimacy().data()[c]
-                                                         << "; compliance " << comp);
+  INFO("support for the state at the army's cell: calm "
+       << calm.world().legitimacy().data()[c] << ", after " << bloody.world().people_dead << " killed "
+       << bloody.world().legitimacy().data()[c] << "; compliance " << comp);
   // At least one death, blamed at least selective_blame: harm_sensitivity x
   // selective_blame / (25 cells x 1,000 people / 1,000 + 1).
   CHECK(bloody.world().legitimacy().data()[c] <
@@ -1436,7 +1440,7 @@ TEST_CASE("an unpopular foreign force costs the government that hosts it support
   const auto unpopular = run(-1.0), neutral = run(0.0);
   const double aa = mean_support(unpopular->world(), kAA), cc = mean_support(unpopular->world(), kCC);
   INFO("support with an unpopular force in AA: AA " << aa << ", CC " << cc << "; resentment in AA "
-                                                      << unpopular->world().foreign_resentment[kAA]);
+                                                    << unpopular->world().foreign_resentment[kAA]);
   CHECK(unpopular->world().foreign_resentment[kAA] > 0.5);
   CHECK(unpopular->world().foreign_resentment[kCC] == 0);
   CHECK(aa < cc - 0.1);
@@ -1599,10 +1603,9 @@ TEST_CASE("control: a withdrawal leaves a vacuum that nearby fighters of the oth
   const auto& w = leave->world();
   REQUIRE(present(w, 0) == 0);
   const core::CellIndex post = toy.cell(6, 8), between = toy.cell(8, 8), near_band = toy.cell(9, 8);
-  INFO("after the withdrawal: control at the old post " << w.control.data()[post] << " (zone "
-                                                        << int(w.zone.data()[post]) << "), between "
-                                                        << w.control.data()[between] << " (zone "
-                                                        << int(w.zone.data()[between]) << ")");
+  INFO("after the withdrawal: control at the old post "
+       << w.control.data()[post] << " (zone " << int(w.zone.data()[post]) << "), between " << w.control.data()[between]
+       << " (zone " << int(w.zone.data()[between]) << ")");
   // Nobody in reach of the old post: it drifts to nobody.
   CHECK(w.zone.data()[post] == 3);
   CHECK(w.controller.data()[post] == -1);
@@ -1681,14 +1684,12 @@ core::CellIndex heading(const model::Civilians& h, std::size_t i) {
 
 }  // namespace
 
-TEST_CASE("flight: a massacre 300 km away does not make a town flee; the people near it do",
-          "[sahel][flight]") {
+TEST_CASE("flight: a massacre 300 km away does not make a town flee; the people near it do", "[sahel][flight]") {
   ToyWorld toy = toy_world(1000);
   // A band at (13, 2) in CC that kills every day, a foreign force five
   // cells off; the Town at (2, 2), 11 cells (about 300 km) west.
   const core::CellIndex site = toy.cell(13, 2), town = toy.cell(2, 2);
-  REQUIRE(model::distance_km({toy.geo.lon_of(13), toy.geo.lat_of(2)}, {toy.geo.lon_of(2), toy.geo.lat_of(2)}) >
-          295);
+  REQUIRE(model::distance_km({toy.geo.lon_of(13), toy.geo.lat_of(2)}, {toy.geo.lon_of(2), toy.geo.lat_of(2)}) > 295);
   model::Setup s = toy.setup(9);
   s.params.flight.per_death = 0.02;  // pinned: the test is about where harm is felt, not how strongly
   s.params.flight.radius_cells = 1;
@@ -1716,14 +1717,13 @@ TEST_CASE("flight: a massacre 300 km away does not make a town flee; the people 
     }
     if (w.civilians.home[i] == town) CHECK(!left);
   }
-  INFO("households within a cell of the massacres: " << near_left << " of " << near << " left; 8+ cells away: "
-                                                     << far_left << " of " << far);
+  INFO("households within a cell of the massacres: " << near_left << " of " << near
+                                                     << " left; 8+ cells away: " << far_left << " of " << far);
   CHECK(far_left == 0);
   CHECK(near_left > near / 2);
 }
 
-TEST_CASE("flight: civilians flee civilian deaths near home, not fighters' deaths farther off",
-          "[sahel][flight]") {
+TEST_CASE("flight: civilians flee civilian deaths near home, not fighters' deaths farther off", "[sahel][flight]") {
   // A village of 1,000 at (6, 8), nobody else; an army and a band fight
   // every day three cells away at (9, 8), fighters dying by the dozen.
   ToyWorld toy = toy_world(0);
@@ -1762,9 +1762,10 @@ TEST_CASE("flight: civilians flee civilian deaths near home, not fighters' death
   check_accounts(m.world());
 }
 
-TEST_CASE("flight: to towns and camps, at home first; abroad they count as refugees; they return when home is "
-          "calm",
-          "[sahel][flight][refugees][return]") {
+TEST_CASE(
+    "flight: to towns and camps, at home first; abroad they count as refugees; they return when home is "
+    "calm",
+    "[sahel][flight][refugees][return]") {
   ToyWorld toy = toy_world(1000);
   const core::CellIndex harm = toy.cell(10, 8);
   const auto make = [&](double abroad_preference) {
@@ -1810,8 +1811,10 @@ TEST_CASE("flight: to towns and camps, at home first; abroad they count as refug
   std::int64_t refugees = 0, idps = 0, displaced = 0;
   for (std::size_t i = 0; i < w.civilians.size(); ++i) {
     const int home = w.geo.country.data()[w.civilians.home[i]], here = w.geo.country.data()[w.civilians.cell[i]];
-    if (here != home) refugees += w.civilians.people[i];
-    else if (w.civilians.displaced[i]) idps += w.civilians.people[i];
+    if (here != home)
+      refugees += w.civilians.people[i];
+    else if (w.civilians.displaced[i])
+      idps += w.civilians.people[i];
     if (w.civilians.displaced[i]) displaced += w.civilians.people[i];
   }
   const model::Census c = m->census();
@@ -1961,8 +1964,8 @@ TEST_CASE("towns span as many cells as their area, their people spread over them
       CHECK(geo.country.data()[c] == kAA);
       CHECK(geo.population.data()[c] == Approx(static_cast<double>(t.population) / static_cast<double>(n)));
       if (c != own)
-        farthest = std::max(farthest, model::distance_km(map.places[i].at, {geo.lon_of(geo.grid.x_of(c)),
-                                                                          geo.lat_of(geo.grid.y_of(c))}));
+        farthest = std::max(farthest, model::distance_km(map.places[i].at,
+                                                         {geo.lon_of(geo.grid.x_of(c)), geo.lat_of(geo.grid.y_of(c))}));
     }
     for (core::CellIndex c = 0; c < geo.grid.cells(); ++c) {
       if (geo.country.data()[c] != kAA || std::find(cells.begin(), cells.end(), c) != cells.end()) continue;
@@ -1986,7 +1989,8 @@ TEST_CASE("towns span as many cells as their area, their people spread over them
   const model::World w = model::make_world(std::move(s));
   std::int64_t in_big = 0;
   for (std::size_t i = 0; i < w.civilians.size(); ++i)
-    if (std::find(geo.place_cells[0].begin(), geo.place_cells[0].end(), w.civilians.cell[i]) != geo.place_cells[0].end())
+    if (std::find(geo.place_cells[0].begin(), geo.place_cells[0].end(), w.civilians.cell[i]) !=
+        geo.place_cells[0].end())
       in_big += w.civilians.people[i];
   CHECK(std::abs(in_big - towns[0].population) <= 9);  // each cell's people rounded to a whole person
 }
@@ -2048,8 +2052,8 @@ TEST_CASE("spin-up: days before the start, with no scheduled events and no fligh
   const model::World& w = m.world();
   // The war went on before the start ...
   INFO("after the spin-up: harm remembered " << w.harm_memory.maxCoeff() << ", battles remembered "
-                                             << w.battle_memory.maxCoeff() << ", people " << w.people_initial
-                                             << " of " << created);
+                                             << w.battle_memory.maxCoeff() << ", people " << w.people_initial << " of "
+                                             << created);
   REQUIRE(w.harm_memory.maxCoeff() > 0.5f);  // civilians were killed ...
   REQUIRE(w.battle_memory.maxCoeff() > 0.1f);
   CHECK(w.people_initial < created);
@@ -2086,8 +2090,7 @@ TEST_CASE("spin-up: days before the start, with no scheduled events and no fligh
   }
 }
 
-TEST_CASE("spin-up: an event dated the start day is applied on it, as without a spin-up",
-          "[sahel][start][spinup]") {
+TEST_CASE("spin-up: an event dated the start day is applied on it, as without a spin-up", "[sahel][start][spinup]") {
   // Regression test: the spin-up runs ticks -days+1 ... 0, and its last day
   // (tick 0) once applied every event dated the start day, then cleared the
   // day's log and booked the deployed troops as initial: the event happened
@@ -2126,10 +2129,14 @@ TEST_CASE("initial displacement: IDPs away from home in their country, refugees 
     }
     CHECK(w.civilians.cell[i] != w.civilians.home[i]);
     CHECK(w.civilians.destination[i] == core::kNoCell);
-    if (home == kAA && here == kAA) idps += p;
-    else if (home == kAA && here == kBB) aa_in_bb += p;
-    else if (home == kCC && here == kAA) cc_in_aa += p;
-    else other += p;
+    if (home == kAA && here == kAA)
+      idps += p;
+    else if (home == kAA && here == kBB)
+      aa_in_bb += p;
+    else if (home == kCC && here == kAA)
+      cc_in_aa += p;
+    else
+      other += p;
   }
   INFO("IDPs of AA " << idps << ", AA refugees in BB " << aa_in_bb << ", CC refugees in AA " << cc_in_aa);
   for (const auto& [got, asked] : {std::pair{idps, 5000}, std::pair{aa_in_bb, 3000}, std::pair{cc_in_aa, 2000}}) {
@@ -2173,9 +2180,10 @@ TEST_CASE("initial displacement: IDPs are placed even when some of the most enda
 // ---------------------------------------------------------------------------
 // 10. Recruitment.
 
-TEST_CASE("recruitment: only active supporters near a recruiting group with funds join it, and people are "
-          "conserved",
-          "[sahel][civilians][recruitment]") {
+TEST_CASE(
+    "recruitment: only active supporters near a recruiting group with funds join it, and people are "
+    "conserved",
+    "[sahel][civilians][recruitment]") {
   const auto make = [](double threshold, double funds) {
     ToyWorld toy = toy_world(1000);
     model::Setup s = toy.setup(11);
@@ -2277,7 +2285,6 @@ model::ScheduledEvent withdrawal(int from, int until, int troops, int country = 
   e.note = "drawdown";
   return e;
 }
-
 
 }  // namespace
 
@@ -2506,9 +2513,9 @@ TEST_CASE("fighters and people are conserved every day on a busy toy world", "[s
     killed += f.fighters.killed;
     recruited += f.fighters.recruited;
   }
-  INFO("battles " << battles << ", massacres " << massacres << ", strikes " << strikes << ", fighters killed "
-                  << killed << ", recruited " << recruited << ", civilians dead " << w.people_dead
-                  << ", people recruited " << w.people_recruited << ", displaced " << m.census().displaced);
+  INFO("battles " << battles << ", massacres " << massacres << ", strikes " << strikes << ", fighters killed " << killed
+                  << ", recruited " << recruited << ", civilians dead " << w.people_dead << ", people recruited "
+                  << w.people_recruited << ", displaced " << m.census().displaced);
   // The world was busy: every account moved.
   CHECK(battles > 0);
   CHECK(strikes > 0);

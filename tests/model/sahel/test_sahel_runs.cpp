@@ -2,7 +2,6 @@
 // The shipped historical scenario as a whole: invariants every tick, and
 // byte-identical outputs on 1, 2 and 4 threads.
 #include <catch2/catch.hpp>
-
 #include <sstream>
 #include <string>
 
@@ -53,7 +52,7 @@ TEST_CASE("people and fighters are conserved every tick of withdrawal_and_wagner
   const int ticks = s.header.run.ticks;
   model::Model m(model::make_world(std::move(s.setup)));
   const model::World& w = m.world();
-  REQUIRE(w.people_initial > 60000000);  // Mali + Burkina Faso + Niger
+  REQUIRE(w.people_initial > 60000000);     // Mali + Burkina Faso + Niger
   REQUIRE(m.census().displaced > 2000000);  // the stocks of the start date
   std::int64_t deployed = 0, withdrawn = 0, killed = 0, recruited = 0;
   for (int t = 1; t <= ticks; ++t) {
