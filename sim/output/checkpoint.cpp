@@ -267,8 +267,7 @@ std::string geography_fingerprint(const model::Geography& geo, int people_per_ag
   return h.hex_digest();
 }
 
-void write_checkpoint(const std::filesystem::path& path, const model::World& w, const RunCursor& cursor,
-                      const CheckpointInfo& info) {
+std::string checkpoint_bytes(const model::World& w, const RunCursor& cursor, const CheckpointInfo& info) {
   ByteWriter out;
   auto put = [&](const auto& x) { out.put(x); };
   out.bytes().append(kMagic, sizeof kMagic);
@@ -327,15 +326,25 @@ void write_checkpoint(const std::filesystem::path& path, const model::World& w, 
   const std::string digest = core::sha256_hex(out.bytes());
   for (std::size_t i = 0; i < kDigestBytes; ++i)
     out.bytes() += static_cast<char>(std::stoi(digest.substr(2 * i, 2), nullptr, 16));
-  write_file_atomically(path, out.bytes());
+  return std::move(out.bytes());
 }
 
-CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& w, RunCursor& cursor,
+void write_checkpoint(const std::filesystem::path& path, const model::World& world, const RunCursor& cursor,
+                      const CheckpointInfo& info) {
+  write_file_atomically(path, checkpoint_bytes(world, cursor, info));
+}
+
+CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& world, RunCursor& cursor,
                                const std::function<int(const std::string& date)>& day_of) {
   const std::string file = path.string();
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CheckpointError(fmt::format("{}: cannot open the checkpoint", file));
   const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return restore_checkpoint(bytes, file, world, cursor, day_of);
+}
+
+CheckpointInfo restore_checkpoint(std::string_view bytes, const std::string& file, model::World& w, RunCursor& cursor,
+                                  const std::function<int(const std::string& date)>& day_of) {
   if (bytes.size() < sizeof kMagic + 4 + kDigestBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
     throw CheckpointError(fmt::format("{}: not a sahelsim checkpoint (expected it to start with SAHELSIM-CKPT)", file));
   const std::string_view body(bytes.data(), bytes.size() - kDigestBytes);

@@ -20,6 +20,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "model/sahel/outcomes.hpp"
 #include "model/sahel/world.hpp"
@@ -47,6 +48,9 @@ struct CheckpointInfo {
   std::string scenario;
 };
 
+// The state as bytes in the format above: a snapshot in memory (a branch
+// kept without a file), or what write_checkpoint puts in a file.
+std::string checkpoint_bytes(const model::World& world, const RunCursor& cursor, const CheckpointInfo& info);
 void write_checkpoint(const std::filesystem::path& path, const model::World& world, const RunCursor& cursor,
                       const CheckpointInfo& info);
 
@@ -61,6 +65,9 @@ void write_checkpoint(const std::filesystem::path& path, const model::World& wor
 // and what is wrong (and whatever `day_of` throws).
 CheckpointInfo read_checkpoint(const std::filesystem::path& path, model::World& world, RunCursor& cursor,
                                const std::function<int(const std::string& date)>& day_of);
+// The same from bytes in memory; `source` names them in errors.
+CheckpointInfo restore_checkpoint(std::string_view bytes, const std::string& source, model::World& world,
+                                  RunCursor& cursor, const std::function<int(const std::string& date)>& day_of);
 
 // Fingerprint of the static geography a checkpoint can be applied to.
 std::string geography_fingerprint(const model::Geography& geo, int people_per_agent);
