@@ -211,6 +211,11 @@ PYBIND11_MODULE(_sahelsim, m) {
     for (const auto& o : sahelsim::outcome_catalogue()) out.append(py::make_tuple(o.name, o.unit, o.description));
     return out;
   });
+  m.def("faction_kinds", [] {
+    py::list out;
+    for (const auto& k : sahelsim::faction_kinds()) out.append(py::make_tuple(k.kind, k.side));
+    return out;
+  });
   using py::arg;
   m.def("run", &run, arg("file"), arg("seed"), arg("ticks"), arg("set"), arg("threads"), arg("out"), arg("tables"),
         arg("layers"), arg("progress"));

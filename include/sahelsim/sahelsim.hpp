@@ -91,6 +91,13 @@ RunResult run(const std::string& scenario_file, const RunOptions& options = {});
 // The outcome metrics of a Sahel run, in the order runs report them.
 std::vector<Outcome> outcome_catalogue();
 
+// The kinds of faction and the side each is on: "government" (its harm
+// costs the state legitimacy), "insurgent", or "" (neither).
+struct FactionKind {
+  std::string kind, side;
+};
+std::vector<FactionKind> faction_kinds();
+
 struct CompareOptions : Overrides {
   int seeds = 20;                           // seeds first_seed, first_seed + 1, ...
   std::optional<std::uint64_t> first_seed;  // default: the first scenario's seed (Overrides::seed is ignored)

@@ -30,7 +30,7 @@ import pandas as _pd
 from . import _sahelsim
 from ._sahelsim import InputError
 
-__all__ = ["run", "compare", "sweep", "check", "outcome_function", "outcomes", "version", "InputError",
+__all__ = ["run", "compare", "sweep", "check", "outcome_function", "outcomes", "faction_kinds", "version", "InputError",
            "RunResult", "Comparison", "SweepResult"]
 
 Progress = Callable[[int, int, str], None]
@@ -44,6 +44,11 @@ def version() -> str:
 def outcomes() -> _pd.DataFrame:
     """The outcome metrics a Sahel run reports: metric, unit, description."""
     return _pd.DataFrame(_sahelsim.outcome_catalogue(), columns=["metric", "unit", "description"])
+
+
+def faction_kinds() -> _pd.DataFrame:
+    """The kinds of faction and the side each is on (government, insurgent)."""
+    return _pd.DataFrame(_sahelsim.faction_kinds(), columns=["kind", "side"])
 
 
 def _text(value) -> str:

@@ -124,6 +124,17 @@ std::vector<Outcome> outcome_catalogue() {
   return out;
 }
 
+std::vector<FactionKind> faction_kinds() {
+  std::vector<FactionKind> out;
+  for (int k = 0; k < static_cast<int>(std::size(sahel::model::kFactionKindNames)); ++k) {
+    const auto kind = static_cast<sahel::model::FactionKind>(k);
+    out.push_back({sahel::model::kFactionKindNames[k], sahel::model::government_side(kind)  ? "government"
+                                                       : sahel::model::insurgent_side(kind) ? "insurgent"
+                                                                                            : ""});
+  }
+  return out;
+}
+
 RunResult run(const std::string& scenario_file, const RunOptions& options) {
   return translating([&] {
     const sahel::core::ThreadLimit threads(options.threads);

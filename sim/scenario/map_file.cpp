@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/sahel/geography.hpp"
 #include "scenario/document.hpp"
 #include "scenario/param_table.hpp"
 
@@ -161,6 +162,14 @@ model::VectorMap read_map_text(const std::string& label, const std::string& text
   const YAML::Node& root = doc.root();
   model::VectorMap map;
   map.name = text_field(doc, root, "name", "");
+  // Areas and distances are measured on the model's sphere; a map built on
+  // another would disagree with them.
+  if (root["earth_radius_km"]) {
+    const double r = number_field(doc, root, "earth_radius_km", "", 6000, 7000, "km");
+    if (r != model::kEarthRadiusKm)
+      doc.fail(root["earth_radius_km"], "earth_radius_km",
+               fmt::format("expected {} km, the radius sahelsim measures on, found {}", model::kEarthRadiusKm, r));
+  }
 
   const YAML::Node countries = list_field(doc, root, "countries", "", "a list of countries");
   if (countries.size() == 0) doc.fail(countries, "countries", "expected at least one country, found an empty list");

@@ -186,3 +186,16 @@ def test_the_notebook_example_runs_and_writes_its_figures(tmp_path):
     table = pd.read_csv(tmp_path / "deal_vs_status_quo.csv")
     assert set(table["metric"]) == {"civilians_killed", "civilians_killed_by_state", "displaced_peak",
                                     "militant_cells_end"}
+
+
+def test_the_analysis_kit_states_the_sides_and_the_sphere_as_the_program_does():
+    # The kit reads run folders without the module, so it keeps its own copy
+    # of these constants; this test keeps the copies equal to the program's.
+    import sys
+    sys.path.insert(0, str(SOURCE))
+    from analysis import geo, runs
+    kinds = sahelsim.faction_kinds()
+    assert tuple(kinds.loc[kinds["side"] == "government", "kind"]) == runs.GOVERNMENT_KINDS
+    assert tuple(kinds.loc[kinds["side"] == "insurgent", "kind"]) == runs.INSURGENT_KINDS
+    map_text = (SOURCE / "scenarios" / "maps" / "sahel.yaml").read_text()
+    assert f"earth_radius_km: {geo.EARTH_RADIUS_KM}\n" in map_text  # and the program refuses another radius

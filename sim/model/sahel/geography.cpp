@@ -13,7 +13,6 @@ namespace sahel::model {
 
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0088;  // mean Earth radius (IUGG R1), as in the map file
 constexpr double kRad = std::numbers::pi / 180.0;
 constexpr double kKmPerDegree = kEarthRadiusKm * kRad;  // along a meridian
 

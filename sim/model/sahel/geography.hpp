@@ -14,6 +14,10 @@
 
 namespace sahel::model {
 
+// The sphere distances and areas are measured on: the mean Earth radius
+// (IUGG R1). A map file that names its own radius must name this one.
+inline constexpr double kEarthRadiusKm = 6371.0088;
+
 enum class Terrain : std::uint8_t { desert = 0, steppe = 1, savanna = 2, floodplain = 3, urban = 4 };
 inline constexpr int kTerrainKinds = 5;
 

@@ -412,6 +412,9 @@ TEST_CASE("a malformed map names file, line and column", "[geography][errors]") 
   const std::string rest = "river: {lines: []}\ncities: []\nmines: []\nbases: []\n";
   CHECK_THAT(map_error("name: x\n" + rest),
              Contains("bad.yaml:1:1: error: countries: missing; expected a list of countries"));
+  CHECK_THAT(map_error("name: x\nearth_radius_km: 6378.137\n" + rest),
+             Contains("bad.yaml:2:18: error: earth_radius_km: expected 6371.0088 km, the radius sahelsim measures "
+                      "on, found 6378.137"));
   CHECK_THAT(map_error("name: x\ncountries: 3\n" + rest),
              Contains("bad.yaml:2:12: error: countries: expected a list of countries, found '3'"));
   const std::string head = "name: x\ncountries:\n  - {code: ML, name: Mali, role: outside, rings: ";
