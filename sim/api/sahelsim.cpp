@@ -46,19 +46,27 @@ Summary summary_of(const sahel::core::SampleSummary& s) {
   return {s.n, s.mean, s.sd, s.ci_low, s.ci_high};
 }
 
-RunResult run_sahel(sahel::scenario::SahelScenario s, const RunOptions& o, int threads) {
+// A result named after its scenario, and a plan filled from the options
+// that both models share.
+template <class Scenario, class Plan>
+RunResult start(const Scenario& s, const RunOptions& o, int threads, Plan& plan) {
   RunResult r;
-  r.model = "sahel";
+  r.model = s.header.model;
   r.scenario_name = s.header.name;
   r.scenario_sha256 = s.sha256;
   r.seed = s.header.run.seed;
-  sahel::run::SahelRunPlan plan;
   plan.out = o.out;
   plan.threads = threads;
   plan.command_line = "sahelsim::run";
   plan.keep_tables = o.tables;
-  plan.keep_layers = o.layers;
   plan.progress = o.progress;
+  return r;
+}
+
+RunResult run_sahel(sahel::scenario::SahelScenario s, const RunOptions& o, int threads) {
+  sahel::run::SahelRunPlan plan;
+  RunResult r = start(s, o, threads, plan);
+  plan.keep_layers = o.layers;
   sahel::run::SahelRunResult x = sahel::run::simulate(std::move(s), plan);
   const auto& catalogue = sahel::model::outcome_metric_catalogue();
   for (std::size_t i = 0; i < catalogue.size(); ++i)
@@ -76,17 +84,8 @@ RunResult run_sahel(sahel::scenario::SahelScenario s, const RunOptions& o, int t
 }
 
 RunResult run_epstein(const sahel::scenario::EpsteinScenario& s, const RunOptions& o, int threads) {
-  RunResult r;
-  r.model = "epstein";
-  r.scenario_name = s.header.name;
-  r.scenario_sha256 = s.sha256;
-  r.seed = s.header.run.seed;
   sahel::run::EpsteinRunPlan plan;
-  plan.out = o.out;
-  plan.threads = threads;
-  plan.command_line = "sahelsim::run";
-  plan.keep_tables = o.tables;
-  plan.progress = o.progress;
+  RunResult r = start(s, o, threads, plan);
   sahel::run::EpsteinRunResult x = sahel::run::simulate(s, plan);
   auto add = [&](const char* name, const char* unit, const char* description, double v) {
     r.outcomes.push_back({name, unit, description, v});

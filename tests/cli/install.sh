@@ -4,16 +4,10 @@
 # prefix, then examples/ built against it with find_package(sahelsim) and a
 # program compiled with pkg-config; both run a classroom scenario and agree
 # with the command line.
-# Called as install.sh BUILD_DIR SOURCE_DIR.
+# Called as install.sh SAHELSIM_BINARY SOURCE_DIR BUILD_DIR.
 set -uo pipefail
-build=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+source "$(dirname "$0")/lib.sh"
+build=$3
 scenario=$src/scenarios/classroom/central_mali.yaml
 
 cmake --install "$build" --prefix "$work/prefix" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
@@ -58,5 +52,4 @@ else
   bad "examples/whatif.cpp does not compile with pkg-config"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
