@@ -79,10 +79,12 @@ class ByteReader {
   // Reads into x, whatever its type (a number, an enum, a list).
   template <class T>
   void get_into(T& x) {
-    if constexpr (requires {
-                    x.data();
-                    x.size();
-                  })
+    if constexpr (std::is_same_v<T, std::string>)
+      x = get_string();
+    else if constexpr (requires {
+                         x.data();
+                         x.size();
+                       })
       get(x);
     else
       x = get<T>();
@@ -218,6 +220,33 @@ void civilian_columns(H& h, Visit&& v) {
   v(h.recruiter);
 }
 
+// The header: what the checkpoint is of.
+template <class I, class Visit>
+void info_fields(I& info, Visit&& v) {
+  static_assert(sizeof info.tick == 4, "the day is written as 32 bits");
+  v(info.tick);
+  v(info.date);
+  v(info.seed);
+  v(info.replicate);
+  v(info.scenario);
+}
+
+// A withdrawal schedule in force, and a border closure.
+template <class P, class Visit>
+void withdrawal_fields(P& p, Visit&& v) {
+  v(p.remaining);
+  v(p.until);
+  v(p.country);
+  v(p.all);
+}
+template <class B, class Visit>
+void closure_fields(B& b, Visit&& v) {
+  v(b.country);
+  v(b.civilians);
+  v(b.armed_groups);
+  v(b.until);
+}
+
 template <class T, class Visit>
 void tally_fields(T& t, Visit&& v) {
   v(t.days);
@@ -272,11 +301,7 @@ std::string checkpoint_bytes(const model::World& w, const RunCursor& cursor, con
   auto put = [&](const auto& x) { out.put(x); };
   out.bytes().append(kMagic, sizeof kMagic);
   out.put(kCheckpointVersion);
-  out.put<std::int32_t>(info.tick);
-  out.put(info.date);
-  out.put(info.seed);
-  out.put(info.replicate);
-  out.put(info.scenario);
+  info_fields(info, put);
   out.put(geography_fingerprint(w.geo, w.params.civilians.people_per_agent));
 
   out.put<std::uint64_t>(w.factions.size());
@@ -287,23 +312,13 @@ std::string checkpoint_bytes(const model::World& w, const RunCursor& cursor, con
     doctrine_fields(f.spec.doctrine, put);
     faction_lists(f, put);
     out.put<std::uint64_t>(f.withdrawals.size());
-    for (const auto& p : f.withdrawals) {
-      out.put(p.remaining);
-      out.put(p.until);
-      out.put(p.country);
-      out.put(p.all);
-    }
+    for (const auto& p : f.withdrawals) withdrawal_fields(p, put);
     out.put(f.paid_by);
     out.put(f.contract.payer);
   }
   for (const auto& row : w.hostile) out.put(row);
   out.put<std::uint64_t>(w.closed_borders.size());
-  for (const auto& b : w.closed_borders) {
-    out.put(b.country);
-    out.put(b.civilians);
-    out.put(b.armed_groups);
-    out.put(b.until);
-  }
+  for (const auto& b : w.closed_borders) closure_fields(b, put);
   unit_columns(w.units, put);
   out.put(w.next_unit_id);
   civilian_columns(w.civilians, put);
@@ -358,11 +373,7 @@ CheckpointInfo restore_checkpoint(std::string_view bytes, const std::string& fil
   if (version != kCheckpointVersion)
     r.fail(fmt::format("format version {}, this sahelsim reads version {}", version, kCheckpointVersion));
   CheckpointInfo info;
-  info.tick = r.get<std::int32_t>();
-  info.date = r.get_string();
-  info.seed = r.get<std::uint64_t>();
-  info.replicate = r.get<std::uint64_t>();
-  info.scenario = r.get_string();
+  info_fields(info, [&](auto& x) { r.get_into(x); });
   if (r.get_string() != geography_fingerprint(w.geo, w.params.civilians.people_per_agent))
     r.fail("it was made on another map, extent, cell size or civilians.people_per_agent than this scenario's");
 
@@ -396,12 +407,7 @@ CheckpointInfo restore_checkpoint(std::string_view bytes, const std::string& fil
     const auto plans = r.get<std::uint64_t>();
     if (plans > 100000) r.fail("too many withdrawal schedules");
     f.withdrawals.resize(plans);
-    for (auto& p : f.withdrawals) {
-      p.remaining = r.get<std::int64_t>();
-      p.until = r.get<int>();
-      p.country = r.get<int>();
-      p.all = r.get<bool>();
-    }
+    for (auto& p : f.withdrawals) withdrawal_fields(p, get);
     // Faction references are checkpoint indices until every faction is known.
     paid_by[i] = r.get<int>();
     payer[i] = r.get<int>();
@@ -439,10 +445,7 @@ CheckpointInfo restore_checkpoint(std::string_view bytes, const std::string& fil
   if (closures > 100000) r.fail("too many border closures");
   w.closed_borders.resize(closures);
   for (auto& b : w.closed_borders) {
-    b.country = r.get<int>();
-    b.civilians = r.get<bool>();
-    b.armed_groups = r.get<bool>();
-    b.until = r.get<int>();
+    closure_fields(b, [&](auto& x) { r.get_into(x); });
     if (b.country < 0 || static_cast<std::size_t>(b.country) >= w.geo.countries.size())
       r.fail("a border closure names no country");
   }
