@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The compiled half of the Python module (sahelsim/_sahelsim): the public
 // C++ API with the GIL released during runs, results handed over as dicts
-// of numpy arrays that own the C++ buffers (no copy of a column or layer).
+// of numpy arrays that own the C++ buffers (the cell layers stay views;
+// pandas may copy the columns when it makes its DataFrames).
 // sahelsim/__init__.py turns them into pandas DataFrames.
 #include <pybind11/functional.h>
 #include <pybind11/numpy.h>

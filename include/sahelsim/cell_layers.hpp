@@ -10,6 +10,10 @@
 // (faction index, -1 nobody), population, displaced (people in the cell who
 // fled their homes), legitimacy, violence (recent deaths, decaying), and
 // support_GROUP for each armed group.
+//
+// Eigen types cross the library's boundary: build your program with the
+// same Eigen (Debian's libeigen3-dev) and without flags that change Eigen's
+// alignment (-march=native, -mavx...) unless the library was built with them.
 #include <Eigen/Core>
 #include <string>
 #include <vector>

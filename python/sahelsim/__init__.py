@@ -53,12 +53,14 @@ def faction_kinds() -> _pd.DataFrame:
 
 def _text(value) -> str:
     """A Python value as a scenario override's text (YAML)."""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, _np.bool_)):
         return "true" if value else "false"
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.strftime("%Y-%m-%d")
-    if isinstance(value, float):
-        return repr(value)
+    if isinstance(value, (float, _np.floating)):
+        return repr(float(value))  # numpy 2 writes np.float64(0.2) for a numpy float
+    if isinstance(value, _np.integer):
+        return str(int(value))
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_text(v) for v in value) + "]"
     return str(value)

@@ -59,6 +59,7 @@ RunResult start(const Scenario& s, const RunOptions& o, int threads, Plan& plan)
   plan.threads = threads;
   plan.command_line = "sahelsim::run";
   plan.keep_tables = o.tables;
+  plan.digest = true;
   plan.progress = o.progress;
   return r;
 }

@@ -10,14 +10,14 @@
 namespace sahel::cli {
 
 int sweep(const SweepOptions& o) {
+  if (sweep::launched_without_mpi())
+    fmt::print(stderr,
+               "sahelsim: built without MPI: every rank would run the whole sweep; rebuild with libopenmpi-dev\n");
   sweep::SweepOptions b = o;
   Progress progress(0, "runs", o.quiet);
   b.progress = progress.callback();
   const sweep::SweepReport r = sweep::run_sweep(b);
   progress.finish();
-  if (r.mpi_missing)
-    fmt::print(stderr,
-               "sahelsim: built without MPI: every rank would run the whole sweep; rebuild with libopenmpi-dev\n");
   if (o.quiet || !r.reporter) return 0;
   fmt::print("\nsweep '{}': {} runs in the design, {} run now ({} failed) in {:.1f} s\n", r.name, r.runs, r.ran,
              r.failed, r.seconds);

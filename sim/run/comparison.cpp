@@ -126,10 +126,8 @@ Comparison compare(const ComparePlan& o) {
   c.values.resize(ns * static_cast<std::size_t>(nseeds));
   const std::int64_t total = static_cast<std::int64_t>(c.values.size()) + (branch_tick > 0 ? nseeds : 0);
   std::atomic<std::int64_t> done{0};
-  auto report = [&](const std::string& what) {
-    const std::int64_t now = ++done;
-    if (o.progress) o.progress(now, total, what);
-  };
+  GuardedProgress progress(o.progress);
+  auto report = [&](const std::string& what) { progress(++done, total, what); };
   auto seed_of = [&](int i) { return c.seeds[static_cast<std::size_t>(i)]; };
   auto run_dir = [&](std::size_t k, int i) {
     return files ? o.out / "runs" / c.folders[k] / fmt::format("seed-{}", seed_of(i)) : std::filesystem::path();
@@ -170,6 +168,7 @@ Comparison compare(const ComparePlan& o) {
       },
       1);
 
+  progress.rethrow();
   const std::size_t nm = model::outcome_metric_catalogue().size();
   c.table.assign(nm, std::vector<Comparison::Line>(ns));
   for (std::size_t m = 0; m < nm; ++m)

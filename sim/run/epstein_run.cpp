@@ -49,13 +49,14 @@ EpsteinRunResult simulate(const scenario::EpsteinScenario& s, const EpsteinRunPl
   if (file) file->commit();
 
   result.last = census;
-  result.final_state_sha256 = model.state_digest();
+  if (plan.digest || files) result.final_state_sha256 = model.state_digest();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.agent_updates_per_second = loop.seconds > 0 ? loop.agent_updates / loop.seconds : 0.0;
   if (files) {
     nlohmann::ordered_json m = manifest_head(s, plan.command_line, plan.threads);
     m["agents"] = model.agents();
-    add_performance(m, model, result.wall_seconds, loop.seconds, s.header.run.ticks, loop.agent_updates);
+    add_performance(m, model, result.final_state_sha256, result.wall_seconds, loop.seconds, s.header.run.ticks,
+                    loop.agent_updates);
     result.outputs = {"timeseries.csv", "manifest.json"};
     m["outputs"] = result.outputs;
     output::write_manifest(plan.out, m);

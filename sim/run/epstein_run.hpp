@@ -19,6 +19,7 @@ struct EpsteinRunPlan {
   std::string command_line;   // for the manifest
   int threads = 0;            // for the manifest
   bool keep_tables = false;   // keep timeseries.csv's rows in memory
+  bool digest = false;        // compute final_state_sha256 (always when writing files)
   ProgressFn progress;
 };
 

@@ -28,13 +28,13 @@ nlohmann::ordered_json manifest_head(const Scenario& s, const std::string& comma
 
 // Speed and memory of the finished run.
 template <class Model>
-void add_performance(nlohmann::ordered_json& m, const Model& model, double wall, double loop_seconds, int ticks,
-                     double agent_updates) {
+void add_performance(nlohmann::ordered_json& m, const Model& model, const std::string& state_digest, double wall,
+                     double loop_seconds, int ticks, double agent_updates) {
   m["wall_seconds"] = wall;
   m["ticks_per_second"] = loop_seconds > 0 ? ticks / loop_seconds : 0.0;
   m["agent_updates_per_second"] = loop_seconds > 0 ? agent_updates / loop_seconds : 0.0;
   for (const auto& phase : model.phases().phases()) m["phase_seconds"][phase.name] = phase.seconds;
-  m["final_state_sha256"] = model.state_digest();
+  m["final_state_sha256"] = state_digest;
   m["max_rss_bytes"] = max_rss_bytes();
 }
 

@@ -26,6 +26,7 @@ struct SahelRunPlan {
   int threads = 0;                    // for the manifest
   bool keep_tables = false;           // keep timeseries, countries and events in memory
   bool keep_layers = false;           // keep the last day's cell layers
+  bool digest = false;                // compute final_state_sha256 (always when writing files)
   ProgressFn progress;                // day by day
 };
 

@@ -41,6 +41,14 @@ bool launched_by_mpirun() {
 
 }  // namespace
 
+bool launched_without_mpi() {
+#ifdef SAHELSIM_HAVE_MPI
+  return false;
+#else
+  return launched_by_mpirun();
+#endif
+}
+
 SweepReport run_sweep(const SweepOptions& o) {
   const auto [shard, shards] = parse_shard(o.shard);
   const SweepSpec spec = read_sweep_file(o.file);
@@ -116,8 +124,6 @@ SweepReport run_sweep(const SweepOptions& o) {
     MPI_Finalize();
     return report;
   }
-#else
-  report.mpi_missing = launched_by_mpirun();
 #endif
   const core::ThreadLimit threads(o.threads);
   write_sweep_description(spec, runs, o.out);

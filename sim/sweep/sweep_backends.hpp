@@ -34,8 +34,11 @@ struct SweepReport {
   double seconds = 0;
   std::int64_t missing = 0;  // runs no ledger has finished (other shards); 0: results.csv written
   bool reporter = true;      // false on MPI ranks other than 0: they print nothing
-  bool mpi_missing = false;  // launched by mpirun in a build without MPI
 };
+
+// Whether mpirun started this process although sahelsim was built without
+// MPI: every rank would then run the whole sweep (say so before it starts).
+bool launched_without_mpi();
 
 // Runs this process's share of the sweep and assembles results.csv when
 // every run is finished. Under mpirun, the ranks share the runs.

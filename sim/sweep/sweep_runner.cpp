@@ -134,6 +134,7 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
   Ledger ledger(options.out, options.writer);
   std::mutex mutex;
   const auto total = static_cast<std::int64_t>(pending.size());
+  run::GuardedProgress progress(options.progress);
   std::atomic<std::int64_t> done{0}, failed{0};
   auto one = [&](const PlannedRun& run) {
     {
@@ -147,7 +148,7 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
     }
     if (!record.ok) ++failed;
     const std::int64_t now = ++done;
-    if (options.progress) options.progress(now, total, fmt::format("run {}", run.run));
+    progress(now, total, fmt::format("run {}", run.run));
   };
   if (options.next_pending) {
     for (std::int64_t i = options.next_pending(); i < static_cast<std::int64_t>(pending.size());
@@ -158,6 +159,7 @@ SweepTally run_pending(const SweepSpec& spec, const std::vector<PlannedRun>& pen
         static_cast<std::int64_t>(pending.size()), [&](std::int64_t i) { one(pending[static_cast<std::size_t>(i)]); },
         1);
   }
+  progress.rethrow();
   tally.ran = done;
   tally.failed = failed;
   tally.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -199,3 +199,34 @@ def test_the_analysis_kit_states_the_sides_and_the_sphere_as_the_program_does():
     assert tuple(kinds.loc[kinds["side"] == "insurgent", "kind"]) == runs.INSURGENT_KINDS
     map_text = (SOURCE / "scenarios" / "maps" / "sahel.yaml").read_text()
     assert f"earth_radius_km: {geo.EARTH_RADIUS_KM}\n" in map_text  # and the program refuses another radius
+
+
+def test_a_failing_progress_function_stops_nothing_half_done(tmp_path):
+    class Stop(Exception):
+        pass
+
+    def stop(done, total, where):
+        raise Stop(where)
+
+    sweep_file = tmp_path / "tiny.yaml"
+    sweep_file.write_text(
+        f"sweep: tiny\nbase: {CLASSROOM}\nticks: 15\ndesign: {{type: factorial, levels: 3}}\nreplicates: 1\nseed: 1\n"
+        "factors:\n  - {path: factions.Army.doctrine.civilian_harm, range: [0.2, 3.0]}\n"
+        "metrics: [civilians_killed, displaced_peak]\n")
+    # The callback's exception comes back once the runs in flight are done...
+    with pytest.raises(Stop):
+        sahelsim.sweep(sweep_file, tmp_path / "py", threads=2, progress=stop)
+    # ...and every run the ledger holds is whole: finishing the sweep gives the command line's results.
+    sahelsim.sweep(sweep_file, tmp_path / "py", threads=2)
+    subprocess.run([str(BIN), "sweep", str(sweep_file), "--out", str(tmp_path / "cli"), "--quiet"], check=True)
+    assert filecmp.cmp(tmp_path / "py" / "results.csv", tmp_path / "cli" / "results.csv", shallow=False)
+    with pytest.raises(Stop):
+        sahelsim.compare([CLASSROOM, CLASSROOM], seeds=2, ticks=10, progress=stop)
+
+
+def test_numpy_numbers_are_overrides_like_python_numbers():
+    a = sahelsim.run(CLASSROOM, ticks=15, set={"factions.Army.doctrine.civilian_harm": np.float64(0.4),
+                                                "factions.Army.doctrine.unit_size": np.int64(150)})
+    b = sahelsim.run(CLASSROOM, ticks=15, set={"factions.Army.doctrine.civilian_harm": 0.4,
+                                                "factions.Army.doctrine.unit_size": 150})
+    assert a.final_state_sha256 == b.final_state_sha256
