@@ -50,6 +50,7 @@ validate: build
 bench: build
 	@bash bench/run_bench.sh $(SIM)
 	@bash bench/sweep_bench.sh $(SIM)
+	@bash bench/roofline.sh $(SIM) $(BUILD)/bench/sahelsim_stream
 
 # AddressSanitizer + UndefinedBehaviorSanitizer over the whole suite.
 asan: deps

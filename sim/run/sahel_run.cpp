@@ -178,6 +178,7 @@ SahelRunResult simulate(scenario::SahelScenario s, const SahelRunPlan& plan) {
     m["agents"] = model.agents();
     m["households"] = world.civilians.size();
     m["bytes_per_household_columns"] = model::kBytesPerCivilian;
+    for (const model::ColumnBytes& c : model::kCivilianColumns) m["household_column_bytes"][c.name] = c.bytes;
     add_performance(m, model, result.final_state_sha256, result.wall_seconds, loop.seconds, last_tick - first_tick,
                     loop.agent_updates);
     m["events"] = events_logged;

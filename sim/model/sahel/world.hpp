@@ -109,8 +109,37 @@ struct Civilians {
   std::vector<std::int8_t> recruiter;        // 1: that faction (scratch)
   std::size_t size() const { return id.size(); }
 };
-inline constexpr std::size_t kBytesPerCivilian = 4 * 8 + 1 * 3;
+// Bytes per household in each column, for the memory report (bench/README.md).
+struct ColumnBytes {
+  const char* name;
+  std::size_t bytes;
+};
+// Each column's element size, read from the column itself.
+template <class Column>
+constexpr std::size_t element_bytes() {
+  return sizeof(typename Column::value_type);
+}
+inline constexpr ColumnBytes kCivilianColumns[] = {
+    {"id", element_bytes<decltype(Civilians::id)>()},
+    {"cell", element_bytes<decltype(Civilians::cell)>()},
+    {"home", element_bytes<decltype(Civilians::home)>()},
+    {"destination", element_bytes<decltype(Civilians::destination)>()},
+    {"people", element_bytes<decltype(Civilians::people)>()},
+    {"hardship", element_bytes<decltype(Civilians::hardship)>()},
+    {"risk_aversion", element_bytes<decltype(Civilians::risk_aversion)>()},
+    {"status", element_bytes<decltype(Civilians::status)>()},
+    {"displaced", element_bytes<decltype(Civilians::displaced)>()},
+    {"recruits", element_bytes<decltype(Civilians::recruits)>()},
+    {"recruiter", element_bytes<decltype(Civilians::recruiter)>()},
+};
+constexpr std::size_t civilian_bytes() {
+  std::size_t sum = 0;
+  for (const ColumnBytes& c : kCivilianColumns) sum += c.bytes;
+  return sum;
+}
+inline constexpr std::size_t kBytesPerCivilian = civilian_bytes();
 static_assert(kBytesPerCivilian == 35, "update the per-civilian memory note");
+static_assert(std::size(kCivilianColumns) == 11, "one entry per column of Civilians");
 
 // One record of the ACLED-shaped event log. Types and sub-types follow
 // ACLED's names (ACLED codebook 2019).
