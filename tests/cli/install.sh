@@ -8,6 +8,7 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 build=$3
+src=$(cd "$src" && pwd)  # the module's check runs in another folder
 scenario=$src/scenarios/classroom/central_mali.yaml
 
 cmake --install "$build" --prefix "$work/prefix" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
@@ -41,6 +42,16 @@ echo "$out" | grep -q "^  0.2 *$mean\$" && ok || bad "library mean differs from 
 # An error carries its place and exit status 2.
 "$work/examples/whatif" "$scenario" factions.Army.strengthx civilians_killed 1 >/dev/null 2>"$work/err"
 [ $? -eq 2 ] && grep -q "unknown key 'strengthx'" "$work/err" && ok || bad "an unknown key is not an InputError: $(cat "$work/err")"
+
+# The Python module, installed with the rest, imported from the prefix alone.
+if [ -d "$build/python" ]; then
+  py_out=$(cd "$work" && PYTHONPATH="$work/prefix/lib/python3/dist-packages" /usr/bin/python3 -c "
+import sahelsim
+r = sahelsim.run('$scenario', seed=1, ticks=60, set={'factions.Army.doctrine.civilian_harm': 0.2})
+print(sahelsim.__file__.startswith('$work/prefix'), r.outcome('civilians_killed'))" 2>&1)
+  first=$(grep '^civilians_killed,' "$work/cli-1/outcomes.csv" | cut -d, -f2)
+  [ "$py_out" = "True $first" ] || [ "$py_out" = "True $first.0" ] && ok || bad "installed module: $py_out (command line: $first)"
+fi
 
 # pkg-config
 if PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig" c++ "$src/examples/whatif.cpp" -o "$work/whatif-pc" \
