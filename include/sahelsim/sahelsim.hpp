@@ -53,7 +53,7 @@ using Progress = std::function<void(std::int64_t done, std::int64_t total, const
 struct Overrides {
   std::optional<std::uint64_t> seed;
   std::optional<int> ticks;
-  std::vector<std::string> set;  // "path=value", applied in order (e.g. "factions.Wagner.strength=2000")
+  std::vector<std::string> set;  // "path=value", applied in order (e.g. "combat.kill_rate=0.002")
 };
 
 struct RunOptions : Overrides {

@@ -214,7 +214,7 @@ def outcome_function(scenario, outcomes: Optional[Sequence[str]] = None, *, seed
 
     Parameter names are scenario paths; since a keyword cannot hold a dot,
     write "__" for each "." (factions__Wagner__doctrine__civilian_harm), or
-    pass a dict: f(**{"factions.Wagner.strength": 2000}). A `seed` keyword
+    pass a dict: f(**{"factions.Wagner.doctrine.civilian_harm": 0.5}). A `seed` keyword
     in the call overrides the function's seed (replications).
     """
     base = dict(fixed or {})
