@@ -480,6 +480,26 @@ model::World raid_world(const ToyWorld& toy, std::uint64_t seed, int post, int b
   return model::make_world(std::move(s));
 }
 
+// An army unit of 300 at (army_x, 8) (faction 0, mobile, mobility 3, fully
+// aggressive) and a band of 100 at (band_x, 8) (faction 1, mobile, working
+// from its bases), both fully informed (base_detection 1).
+model::World pursuit_world(const ToyWorld& toy, std::uint64_t seed, int army_x, int band_x) {
+  model::Setup s = toy.setup(seed);
+  s.params.operations.base_detection = 1;
+  auto army = quiet_faction("Army", FactionKind::state, {at(toy, army_x, 8, 300)});
+  army.doctrine.mobile_share = 1;
+  army.doctrine.mobility_cells = 3;
+  army.doctrine.aggression = 1;
+  army.doctrine.unit_size = 1000;
+  auto band = quiet_faction("Band", FactionKind::militant, {at(toy, band_x, 8, 100)});
+  band.objective = model::Objective::bases;
+  band.doctrine.mobile_share = 1;
+  band.doctrine.mobility_cells = 3;
+  s.factions = {army, band};
+  s.hostile_pairs = {{0, 1}};
+  return model::make_world(std::move(s));
+}
+
 }  // namespace
 
 TEST_CASE("insurgents attack a post they outnumber locally, massed from several units; one unit alone does not",
@@ -650,20 +670,7 @@ TEST_CASE("a raider or a pursuer catches a quarry that moves (movement's second 
     const core::CellIndex from = toy.cell(6, 8);
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
       INFO("seed " << seed);
-      model::Setup s = toy.setup(seed);
-      s.params.operations.base_detection = 1;
-      auto army = quiet_faction("Army", FactionKind::state, {at(toy, 4, 8, 300)});
-      army.doctrine.mobile_share = 1;
-      army.doctrine.mobility_cells = 3;
-      army.doctrine.aggression = 1;
-      army.doctrine.unit_size = 1000;
-      auto band = quiet_faction("Band", FactionKind::militant, {at(toy, 6, 8, 100)});
-      band.objective = model::Objective::bases;
-      band.doctrine.mobile_share = 1;
-      band.doctrine.mobility_cells = 3;
-      s.factions = {army, band};
-      s.hostile_pairs = {{0, 1}};
-      model::World world = model::make_world(std::move(s));
+      model::World world = pursuit_world(toy, seed, 4, 6);
       put_units(world, 1, from);
       set_morale(world, 1, 0.25f);
       model::Model m(std::move(world));
@@ -689,20 +696,7 @@ TEST_CASE("a pursuer does not follow its quarry out of its theatre", "[sahel][op
   toy.add_base("Lair", 15, 8);  // in CC
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
     INFO("seed " << seed);
-    model::Setup s = toy.setup(seed);
-    s.params.operations.base_detection = 1;
-    auto army = quiet_faction("Army", FactionKind::state, {at(toy, 9, 8, 300)});
-    army.doctrine.mobile_share = 1;
-    army.doctrine.mobility_cells = 3;
-    army.doctrine.aggression = 1;
-    army.doctrine.unit_size = 1000;
-    auto band = quiet_faction("Band", FactionKind::militant, {at(toy, 11, 8, 100)});
-    band.objective = model::Objective::bases;
-    band.doctrine.mobile_share = 1;
-    band.doctrine.mobility_cells = 3;
-    s.factions = {army, band};
-    s.hostile_pairs = {{0, 1}};
-    model::World world = model::make_world(std::move(s));
+    model::World world = pursuit_world(toy, seed, 9, 11);
     REQUIRE(world.factions[0].theatre == std::vector<int>{kAA});
     put_units(world, 1, toy.cell(11, 8));
     set_morale(world, 1, 0.25f);
