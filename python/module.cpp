@@ -89,7 +89,6 @@ py::dict run(const std::string& file, std::optional<std::uint64_t> seed, std::op
   {
     py::gil_scoped_release release;
     r = sahelsim::run(file, o);
-    o.progress = nullptr;
   }
   py::dict d;
   d["model"] = r.model;
@@ -127,7 +126,6 @@ py::dict compare(const std::vector<std::string>& files, int seeds, std::optional
   {
     py::gil_scoped_release release;
     c = sahelsim::compare(files, o);
-    o.progress = nullptr;
   }
   auto summary = [](const sahelsim::Summary& s) { return py::make_tuple(s.n, s.mean, s.sd, s.ci_low, s.ci_high); };
   py::dict d;
@@ -162,7 +160,6 @@ py::dict sweep(const std::string& file, const std::filesystem::path& out, int th
   {
     py::gil_scoped_release release;
     r = sahelsim::sweep(file, out, o);
-    o.progress = nullptr;
   }
   py::dict d;
   d["name"] = r.name;
